@@ -1,4 +1,4 @@
-namespace Rampart.Contracts;
+namespace Rampart.Core.Inventory;
 
 /// <summary>XPipe's fixed ids, which clients hard-code; Rampart keeps them identical.</summary>
 public static class WellKnownIds

@@ -1,0 +1,19 @@
+namespace Rampart.Core.Inventory.Types;
+
+/// <summary>The registry of store types: the ones Rampart understands, and a stand-in for every other.</summary>
+public static class ConnectionTypes
+{
+    public static readonly LocalMachineType Local = new();
+    public static readonly CustomServiceGroupType CustomServiceGroup = new();
+
+    private static readonly Dictionary<string, ConnectionType> s_known = new ConnectionType[]
+    {
+        Local, new SshType(), new SshConfigType(), new SshConfigHostType(), new ShellEnvironmentType(),
+        new LocalIdentityType(), new CustomServiceType(), CustomServiceGroup,
+    }.ToDictionary(t => t.Id, StringComparer.Ordinal);
+
+    public static IEnumerable<ConnectionType> Known => s_known.Values;
+
+    public static ConnectionType Get(string id) =>
+        s_known.TryGetValue(id, out var type) ? type : new UnknownConnectionType(id);
+}

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Rampart.Core.Errors;
+using Rampart.Core.Inventory;
+
+namespace Rampart.Daemon.Api.Endpoints;
+
+/// <summary>
+/// <c>/action</c>: XPipe's generic action call, <c>{"action": {"id", "ref", …}, "confirm"}</c>. Unknown ids are refused
+/// as XPipe refuses them; ids XPipe knows but Rampart cannot honour say why.
+/// </summary>
+public static class ActionEndpoints
+{
+    /// <summary>XPipe actions that open windows on a desktop; Rampart runs headless.</summary>
+    private static readonly HashSet<string> s_desktopOnly = new(StringComparer.Ordinal)
+    {
+        "open", "launch", "browseStore", "runTerminalStore", "openSplit", "editStore", "editScriptInEditor", "openDirectory",
+        "openInTerminal", "openFileDefault", "openFileWith", "openFileNativeDetails", "openFileNativeManager",
+        "browseInNativeFileManager", "runCommandInTerminal", "copyIp", "copyServiceAddress", "setupTool", "back", "forward",
+        "attachPodmanContainer", "openPodmanContainerLogs", "editPodmanContainerUnitFile", "openLxdContainerConsole",
+        "editLxdContainerConfig", "openIncusContainerConsole", "editIncusContainerConfig", "editIncusContainerRunConfig",
+    };
+
+    /// <summary>XPipe actions that need a live shell or tunnel on the connection.</summary>
+    private static readonly HashSet<string> s_needShells = new(StringComparer.Ordinal)
+    {
+        "chmod", "chown", "chgrp", "deleteFile", "moveFile", "newFile", "newDirectory", "newLink", "renameFile", "toggleStore",
+        "startStore", "stopAction", "restartAction", "pauseStore", "refreshStoreChildren", "runHubScript", "runHubBatchScript",
+        "runBackgroundScript", "runCommandInBrowser", "runFileInBackground", "transferFiles", "applyFileEdit",
+        "computeDirectorySizes", "download", "refresh", "zip", "unzip", "tar", "untar", "gzip", "gunzip", "scanStore",
+        "scanStoreBatch", "refreshServices", "cloneStore", "toggleStartOnInit", "applyIdentity", "convertLocalIdentity",
+        "syncConfig", "importScriptCollection", "refreshScriptCollection", "refreshScriptUrlSource",
+        "browseScriptCollectionSource", "inspectPodmanContainer",
+    };
+
+    public static void MapActions(this IEndpointRouteBuilder app) => app.Map("/action", ActAsync).WithName("action");
+
+    private static async Task<IResult> ActAsync(HttpContext http, InventoryService inventory, CancellationToken ct)
+    {
+        var request = await ApiRequest.ReadAsync(http, ct);
+        if (request.Optional("action") is not JsonObject action
+            || action["id"] is not JsonValue idValue || idValue.GetValueKind() != JsonValueKind.String)
+        {
+            throw new ClientErrorException("Unable to parse action into known schema");
+        }
+
+        var id = idValue.GetValue<string>();
+        if (id != "refreshStore" && !s_desktopOnly.Contains(id) && !s_needShells.Contains(id))
+        {
+            throw new ClientErrorException("Unable to parse action into known schema");
+        }
+
+        foreach (var reference in References(action))
+        {
+            _ = inventory.FindEntry(reference) ?? throw new ClientErrorException($"Store not found for id {reference}");
+        }
+
+        if (s_desktopOnly.Contains(id))
+        {
+            throw new ClientErrorException($"Action {id} opens a desktop window; Rampart runs headless and does not support it");
+        }
+
+        if (s_needShells.Contains(id))
+        {
+            throw new ClientErrorException($"Action {id} is not supported by this Rampart version yet");
+        }
+
+        // refreshStore: the referenced entries exist; validating them by connecting comes with the shell engine.
+        return ApiResults.Empty();
+    }
+
+    private static List<Guid> References(JsonObject action)
+    {
+        var node = action["ref"] ?? action["refs"] ?? throw new ClientErrorException("Invalid store id: field ref is missing");
+        var ids = node is JsonArray array ? array.ToList() : [node];
+        return ids.Select(n => n is JsonValue v && v.GetValueKind() == JsonValueKind.String && Guid.TryParseExact(v.GetValue<string>(), "D", out var g)
+                ? g
+                : throw new ClientErrorException($"Invalid store id: {n?.ToJsonString() ?? "null"}"))
+            .ToList();
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+using Rampart.Core.Access;
+
+namespace Rampart.Daemon.Api.Endpoints;
+
+/// <summary>
+/// <c>/rampart/apikey/create|list|revoke</c>: Rampart's own management of API keys. Only the machine's owner (local
+/// auth) may manage keys: a key holder cannot mint more keys or revoke others.
+/// </summary>
+public static class ApiKeyEndpoints
+{
+    public static void MapApiKeys(this IEndpointRouteBuilder app)
+    {
+        app.Map("/rampart/apikey/create", CreateAsync).WithName("apiKeyCreate");
+        app.Map("/rampart/apikey/list", List).WithName("apiKeyList");
+        app.Map("/rampart/apikey/revoke", RevokeAsync).WithName("apiKeyRevoke");
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext http, ApiKeyService keys, CancellationToken ct)
+    {
+        http.RequireLocalOwner("manage API keys");
+        var request = await ApiRequest.ReadAsync(http, ct);
+        var created = await keys.CreateAsync(request.RequireString("name"), ct);
+        var body = Describe(created.Key);
+        body["key"] = created.Secret;
+        return ApiResults.Json(body);
+    }
+
+    private static IResult List(HttpContext http, ApiKeyService keys)
+    {
+        http.RequireLocalOwner("manage API keys");
+        return ApiResults.Json(new JsonObject { ["keys"] = new JsonArray([.. keys.List().Select(k => (JsonNode)Describe(k))]) });
+    }
+
+    private static async Task<IResult> RevokeAsync(HttpContext http, ApiKeyService keys, CancellationToken ct)
+    {
+        http.RequireLocalOwner("manage API keys");
+        var request = await ApiRequest.ReadAsync(http, ct);
+        await keys.RevokeAsync(request.RequireString("name", "id"), ct);
+        return ApiResults.Empty();
+    }
+
+    private static JsonObject Describe(ApiKey key) => new()
+    {
+        ["id"] = key.Id.ToString("D"),
+        ["name"] = key.Name,
+        ["prefix"] = key.Prefix,
+        ["created"] = EntryJson.Time(key.Created),
+        ["revoked"] = key.Revoked is { } revoked ? EntryJson.Time(revoked) : null,
+    };
+}

@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using Rampart.Core.Inventory;
+
+namespace Rampart.Daemon.Api.Endpoints;
+
+/// <summary>
+/// <c>/connection/query|info|add|remove|refresh</c>, and the same under XPipe 24.0's <c>/store/*</c> names. Both accept
+/// either naming on input; each answers in its own.
+/// </summary>
+public static class ConnectionEndpoints
+{
+    public static void MapConnections(this IEndpointRouteBuilder app)
+    {
+        foreach (var naming in new[] { EntryNaming.Connection, EntryNaming.Store })
+        {
+            var prefix = "/" + naming.Id;
+            app.Map(prefix + "/query", (HttpContext http, InventoryService inventory, CancellationToken ct) => QueryAsync(http, inventory, naming, ct))
+                .WithName(naming.Id + "Query");
+            app.Map(prefix + "/info", (HttpContext http, InventoryService inventory, CancellationToken ct) => InfoAsync(http, inventory, naming, ct))
+                .WithName(naming.Id + "Info");
+            app.Map(prefix + "/add", (HttpContext http, InventoryService inventory, CancellationToken ct) => AddAsync(http, inventory, naming, ct))
+                .WithName(naming.Id + "Add");
+            app.Map(prefix + "/remove", (HttpContext http, InventoryService inventory, CancellationToken ct) => RemoveAsync(http, inventory, naming, ct))
+                .WithName(naming.Id + "Remove");
+            app.Map(prefix + "/refresh", (HttpContext http, InventoryService inventory, CancellationToken ct) => RefreshAsync(http, inventory, naming, ct))
+                .WithName(naming.Id + "Refresh");
+        }
+    }
+
+    private static async Task<IResult> QueryAsync(HttpContext http, InventoryService inventory, EntryNaming naming, CancellationToken ct)
+    {
+        var request = await ApiRequest.ReadAsync(http, ct);
+        var found = inventory.QueryEntries(
+            request.RequireString("categoryFilter"),
+            request.RequireString(naming.FilterFields),
+            request.RequireString("typeFilter"));
+        return EntryJson.Found(found);
+    }
+
+    private static async Task<IResult> InfoAsync(HttpContext http, InventoryService inventory, EntryNaming naming, CancellationToken ct)
+    {
+        var request = await ApiRequest.ReadAsync(http, ct);
+        var infos = inventory.GetEntries(request.RequireIdList(naming.ListFields));
+        return EntryJson.Infos(infos.Select(i => EntryJson.Info(i, naming.Id)));
+    }
+
+    private static async Task<IResult> AddAsync(HttpContext http, InventoryService inventory, EntryNaming naming, CancellationToken ct)
+    {
+        var request = await ApiRequest.ReadAsync(http, ct);
+        var name = request.RequireString("name");
+        var data = request.RequireObject("data");
+        _ = request.RequireBool("validate");
+        var category = request.OptionalId("category");
+        var result = await inventory.AddEntryAsync(name, data, category, ct);
+        return ApiResults.Json(new JsonObject { [naming.Id] = result.Id.ToString("D") });
+    }
+
+    private static async Task<IResult> RemoveAsync(HttpContext http, InventoryService inventory, EntryNaming naming, CancellationToken ct)
+    {
+        var request = await ApiRequest.ReadAsync(http, ct);
+        await inventory.RemoveEntriesAsync(request.RequireIdList(naming.ListFields), ct);
+        return ApiResults.Empty();
+    }
+
+    private static async Task<IResult> RefreshAsync(HttpContext http, InventoryService inventory, EntryNaming naming, CancellationToken ct)
+    {
+        var request = await ApiRequest.ReadAsync(http, ct);
+        _ = inventory.GetEntry(request.RequireId(naming.IdFields));
+        return ApiResults.Empty();
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Rampart.Core.Access;
+using Rampart.Core.Errors;
+using Rampart.Daemon.Hosting;
+
+namespace Rampart.Daemon.Api.Endpoints;
+
+/// <summary><c>/handshake</c>: trade the local auth file's token or an API key for a session token.</summary>
+public static class HandshakeEndpoints
+{
+    public static void MapHandshake(this IEndpointRouteBuilder app) =>
+        app.Map("/handshake", HandshakeAsync).WithName("handshake");
+
+    private static async Task<IResult> HandshakeAsync(
+        HttpContext http, LocalAuthFile authFile, ApiKeyService apiKeys, ApiSessions sessions, CancellationToken cancellationToken)
+    {
+        var request = await ApiRequest.ReadAsync(http, cancellationToken);
+        var auth = request.RequireObject("auth");
+        var client = request.RequireObject("client");
+        var clientType = Text(client, "type") ?? throw new ClientErrorException("Field client.type is missing from object");
+        if (clientType is not ("Api" or "Cli" or "Daemon"))
+        {
+            throw new ClientErrorException($"Unknown client type \"{clientType}\" (expected Api, Cli or Daemon)");
+        }
+
+        if (clientType == "Api" && Text(client, "name") is null)
+        {
+            throw new ClientErrorException("Field client.name is missing from object");
+        }
+
+        Principal? principal = Text(auth, "type") switch
+        {
+            "Local" => authFile.Matches(Text(auth, "authFileContent") ?? throw Missing("auth.authFileContent"))
+                ? Principal.LocalOwner
+                : null,
+            "ApiKey" => apiKeys.Verify(Text(auth, "key") ?? throw Missing("auth.key")) is { } key ? Principal.ForApiKey(key) : null,
+            null => throw Missing("auth.type"),
+            var other => throw new ClientErrorException($"Unknown auth type \"{other}\" (expected Local or ApiKey)"),
+        };
+        if (principal is null)
+        {
+            throw new ClientErrorException("Authentication failed");
+        }
+
+        return ApiResults.Json(new JsonObject { ["sessionToken"] = sessions.Open(principal) });
+    }
+
+    private static string? Text(JsonObject obj, string field) =>
+        obj[field] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+
+    private static ClientErrorException Missing(string field) => new($"Field {field} is missing from object");
+}

@@ -1,0 +1,88 @@
+using Microsoft.Data.Sqlite;
+
+namespace Rampart.Store.Sqlite;
+
+/// <summary>The schema's history, applied in order at start, each step in its own transaction.</summary>
+public static class Migrations
+{
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new(1, "inventory and api keys", """
+            CREATE TABLE categories (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                parent_id TEXT NULL,
+                config_json TEXT NOT NULL,
+                created TEXT NOT NULL,
+                last_used TEXT NOT NULL,
+                last_modified TEXT NOT NULL
+            );
+            CREATE TABLE entries (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                category_id TEXT NOT NULL,
+                type TEXT NOT NULL,
+                raw_data TEXT NOT NULL,
+                state_json TEXT NOT NULL,
+                created TEXT NOT NULL,
+                last_used TEXT NOT NULL,
+                last_modified TEXT NOT NULL,
+                sequence INTEGER NOT NULL
+            );
+            CREATE INDEX entries_by_sequence ON entries (sequence);
+            CREATE TABLE api_keys (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                prefix TEXT NOT NULL,
+                hash BLOB NOT NULL,
+                created TEXT NOT NULL,
+                last_used TEXT NULL,
+                revoked TEXT NULL
+            );
+            """),
+    ];
+
+    public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)";
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        long current;
+        await using (var read = connection.CreateCommand())
+        {
+            read.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
+            current = (long)(await read.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        if (current > All[^1].Version)
+        {
+            throw new InvalidOperationException(
+                $"The database is at schema version {current}, newer than this Rampart knows ({All[^1].Version}); upgrade Rampart.");
+        }
+
+        foreach (var migration in All.Where(m => m.Version > current))
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using (var step = connection.CreateCommand())
+            {
+                step.Transaction = transaction;
+                step.CommandText = migration.Sql;
+                await step.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await using (var record = connection.CreateCommand())
+            {
+                record.Transaction = transaction;
+                record.CommandText = "INSERT INTO schema_migrations (version, name, applied) VALUES ($v, $n, strftime('%Y-%m-%dT%H:%M:%fZ','now'))";
+                record.Parameters.AddWithValue("$v", migration.Version);
+                record.Parameters.AddWithValue("$n", migration.Name);
+                await record.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+}
