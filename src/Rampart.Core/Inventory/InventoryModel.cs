@@ -15,6 +15,9 @@ internal sealed class InventoryModel : IEntryLookup
     private readonly Dictionary<string, Guid> _byCanonical = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Guid> _byTypeAndName = new(StringComparer.Ordinal);
 
+    /// <summary>Store path (and legacy path) → entries, so a filter without wildcards is one lookup, not a scan.</summary>
+    private readonly Dictionary<string, List<Guid>> _byPath = new(StringComparer.Ordinal);
+
     /// <summary>Host id → its "Services" group, so a service hangs under the group rather than the host.</summary>
     private readonly Dictionary<Guid, Guid> _servicesGroups = [];
 
@@ -38,6 +41,9 @@ internal sealed class InventoryModel : IEntryLookup
 
     public Guid? FindByTypeAndName(string type, string name) =>
         _byTypeAndName.TryGetValue(TypeAndName(type, name), out var id) ? id : null;
+
+    /// <summary>Entries whose path or legacy path is exactly this lower-case text.</summary>
+    public IReadOnlyList<Guid> FindByPath(string path) => _byPath.TryGetValue(path, out var ids) ? ids : [];
 
     public Guid? FindServicesGroup(Guid host) => _servicesGroups.TryGetValue(host, out var id) ? id : null;
 
@@ -143,6 +149,7 @@ internal sealed class InventoryModel : IEntryLookup
         }
 
         Unindex(node);
+        IndexPaths(node, add: false);
         if (node.ParentId is { } parent && _entries.TryGetValue(parent, out var parentNode))
         {
             parentNode.Children.Remove(id);
@@ -197,14 +204,44 @@ internal sealed class InventoryModel : IEntryLookup
             ComputePath(parent, dirty, visiting);
         }
 
+        IndexPaths(node, add: false);
         node.Path = StorePaths.Join(parent?.Path, node.Entry.Name);
         node.LegacyPath = parent is null
             ? null
             : parent.Entry.Id == WellKnownIds.LocalMachine
                 ? StorePaths.Segment(node.Entry.Name)
                 : parent.LegacyPath is null ? null : StorePaths.Join(parent.LegacyPath, node.Entry.Name);
+        IndexPaths(node, add: true);
         dirty.Remove(node.Entry.Id);
         visiting.Remove(node.Entry.Id);
+    }
+
+    private void IndexPaths(EntryNode node, bool add)
+    {
+        foreach (var path in new[] { node.Path, node.LegacyPath })
+        {
+            if (string.IsNullOrEmpty(path))
+            {
+                continue;
+            }
+
+            if (add)
+            {
+                if (!_byPath.TryGetValue(path, out var ids))
+                {
+                    _byPath[path] = ids = [];
+                }
+
+                if (!ids.Contains(node.Entry.Id))
+                {
+                    ids.Add(node.Entry.Id);
+                }
+            }
+            else if (_byPath.TryGetValue(path, out var ids) && ids.Remove(node.Entry.Id) && ids.Count == 0)
+            {
+                _byPath.Remove(path);
+            }
+        }
     }
 
     private void RecomputeCategoryPaths()

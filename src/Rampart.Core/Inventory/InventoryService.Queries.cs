@@ -24,7 +24,11 @@ public sealed partial class InventoryService
                 return found;
             }
 
-            foreach (var node in _model.Nodes)
+            // A filter without wildcards names paths: look them up instead of scanning every entry.
+            var candidates = connectionGlob.Literal is { } literal
+                ? _model.FindByPath(literal).Select(id => _model.FindNode(id)!).OrderBy(n => n.Entry.Sequence)
+                : _model.Nodes;
+            foreach (var node in candidates)
             {
                 var entry = node.Entry;
                 if (!categories.Contains(entry.CategoryId))
@@ -34,12 +38,13 @@ public sealed partial class InventoryService
 
                 if (!types.TryGetValue(entry.Type, out var typeMatches))
                 {
-                    typeMatches = typeGlob.IsMatch(entry.Type.ToLowerInvariant());
+                    typeMatches = typeGlob.IsMatch(entry.Type);
                     types[entry.Type] = typeMatches;
                 }
 
-                if (typeMatches && (connectionGlob.MatchesEverything || connectionGlob.IsMatch(node.Path)
-                                    || (node.LegacyPath is { } legacy && connectionGlob.IsMatch(legacy))))
+                // Store paths are lower-case by construction, so the glob can skip its own lower-casing.
+                if (typeMatches && (connectionGlob.MatchesEverything || connectionGlob.IsMatchLowerCase(node.Path)
+                                    || (node.LegacyPath is { } legacy && connectionGlob.IsMatchLowerCase(legacy))))
                 {
                     found.Add(entry.Id);
                 }

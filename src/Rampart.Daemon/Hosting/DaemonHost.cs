@@ -47,6 +47,11 @@ public static partial class DaemonHost
             // Written only once the API answers, so a client that finds the file can connect.
             authFile.Write();
             LogStarted(logger, options.Listen.ToString(), options.DataDirectory, authFile.Path);
+            if (!System.Net.IPAddress.IsLoopback(options.Listen.Address))
+            {
+                LogExposed(logger, options.Listen.ToString());
+            }
+
             try
             {
                 await app.WaitForShutdownAsync(cancellationToken);
@@ -132,6 +137,10 @@ public static partial class DaemonHost
     [LoggerMessage(EventId = 6100, Level = LogLevel.Information,
         Message = "Rampart daemon listening on http://{Listen}, data in {DataDirectory}, local auth file {AuthFile}")]
     private static partial void LogStarted(ILogger logger, string listen, string dataDirectory, string authFile);
+
+    [LoggerMessage(EventId = 6102, Level = LogLevel.Warning,
+        Message = "Listening on {Listen}, beyond this machine: the API is plain HTTP, so API keys and secrets cross the network unencrypted; put TLS in front")]
+    private static partial void LogExposed(ILogger logger, string listen);
 
     [LoggerMessage(EventId = 6101, Level = LogLevel.Information, Message = "Rampart daemon stopped")]
     private static partial void LogStopped(ILogger logger);

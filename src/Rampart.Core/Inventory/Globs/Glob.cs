@@ -56,16 +56,14 @@ public sealed class Glob
         return new Glob(pattern, compiled, null, prefix, everything: false, singleLevel: false);
     }
 
-    public bool IsMatch(string path)
+    public bool IsMatch(string path) => IsMatchLowerCase(HasUpper(path) ? path.ToLowerInvariant() : path);
+
+    /// <summary>For callers whose paths are already lower-case (store paths are): skips a pass over the text.</summary>
+    public bool IsMatchLowerCase(string path)
     {
         if (MatchesEverything)
         {
             return true;
-        }
-
-        if (HasUpper(path))
-        {
-            path = path.ToLowerInvariant();
         }
 
         if (_singleLevel)

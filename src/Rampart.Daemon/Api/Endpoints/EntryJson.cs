@@ -37,7 +37,8 @@ public static class EntryJson
     };
 
     /// <summary><c>{"found": [ids…]}</c>, streamed: a query may return 100,000 ids.</summary>
-    public static IResult Found(IReadOnlyList<Guid> ids) => ApiResults.Json(writer =>
+    public static IResult Found(IReadOnlyList<Guid> ids) => ApiResults.Json(
+        writer =>
     {
         writer.WriteStartObject();
         writer.WriteStartArray("found");
@@ -48,7 +49,8 @@ public static class EntryJson
 
         writer.WriteEndArray();
         writer.WriteEndObject();
-    });
+    },
+        indented: ids.Count <= 1000);
 
     public static IResult Infos(IEnumerable<JsonObject> infos) => ApiResults.Json(writer =>
     {
