@@ -4,9 +4,9 @@ using System.Diagnostics.CodeAnalysis;
 namespace Rampart.Core.Vault;
 
 /// <summary>
-/// XPipe's "b64e": standard Base64 (padding kept) with '/' written as '-' and '+' as '_'. That is the reverse of
-/// URL-safe Base64 ('+' as '-', '/' as '_'), so a string using '-' or '_' is ambiguous between the two; decoding
-/// offers both readings and lets the authenticated decryption pick the one that opens.
+/// XPipe's "b64e": standard Base64 (padding kept) with '/' written as '-' and '+' as '_'. Decoding also accepts plain
+/// standard Base64 (the two alphabets do not overlap), but not URL-safe Base64: it uses the same two characters the
+/// other way round, and a string with two readings would let a changed character decode to the original bytes.
 /// </summary>
 public static class Base64Swapped
 {
@@ -41,8 +41,8 @@ public static class Base64Swapped
     }
 
     /// <summary>
-    /// Every reading of <paramref name="text"/> as b64e, standard or URL-safe Base64 (padding optional, ASCII whitespace
-    /// ignored): none when it is not Base64 at all, one when unambiguous, b64e before URL-safe when it could be either.
+    /// The reading of <paramref name="text"/> as b64e or standard Base64 (padding optional, ASCII whitespace ignored):
+    /// none when it is neither, otherwise exactly one.
     /// </summary>
     public static IReadOnlyList<byte[]> DecodeCandidates(string? text)
     {
@@ -64,18 +64,7 @@ public static class Base64Swapped
             return TryDecode(text, '+', '/', out var standard) ? [standard] : [];
         }
 
-        var candidates = new List<byte[]>(2);
-        if (TryDecode(text, '_', '-', out var swapped))
-        {
-            candidates.Add(swapped);
-        }
-
-        if (TryDecode(text, '-', '_', out var urlSafe))
-        {
-            candidates.Add(urlSafe);
-        }
-
-        return candidates;
+        return TryDecode(text, '_', '-', out var swapped) ? [swapped] : [];
     }
 
     /// <summary>Decodes with <paramref name="plus"/> and <paramref name="slash"/> standing for '+' and '/'.</summary>
@@ -96,7 +85,7 @@ public static class Base64Swapped
                 buffer[length++] = c == plus ? '+' : c == slash ? '/' : c;
             }
 
-            // Restore the padding that URL-safe encoders usually drop; a lone trailing character is never valid.
+            // Restore padding that some encoders drop; a lone trailing character is never valid.
             switch (length % 4)
             {
                 case 1:

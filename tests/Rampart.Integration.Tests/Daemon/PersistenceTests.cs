@@ -102,5 +102,6 @@ public sealed class PersistenceTests
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
             second.StartAsync(["--listen", $"127.0.0.1:{first.Port}"], Ct));
         Assert.Contains("cannot listen", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", second.Log, StringComparison.Ordinal);
     }
 }
