@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -9,8 +10,9 @@ namespace Rampart.Daemon.Api;
 /// </summary>
 public static class ApiResults
 {
-    private static readonly JsonWriterOptions s_writerOptions = new() { Indented = true, IndentSize = 2 };
-    private static readonly JsonWriterOptions s_compactOptions = new() { Indented = false };
+    // Relaxed escaping keeps shell output and non-ASCII names readable; the API's JSON is never embedded in HTML.
+    private static readonly JsonWriterOptions s_writerOptions = new() { Indented = true, IndentSize = 2, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions s_compactOptions = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static IResult Empty() => new EmptyOkResult();
 

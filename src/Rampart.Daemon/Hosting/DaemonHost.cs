@@ -7,6 +7,7 @@ using Rampart.Core.Vault;
 using Rampart.Daemon.Api;
 using Rampart.Daemon.Api.Endpoints;
 using Rampart.Daemon.Api.OpenApi;
+using Rampart.Shell.Sessions;
 using Rampart.Store.Access;
 using Rampart.Store.Inventory;
 using Rampart.Store.Sqlite;
@@ -110,6 +111,7 @@ public static partial class DaemonHost
         services.AddSingleton<ApiSessions>();
         services.AddSingleton(new LocalAuthFile(options.AuthFile));
         services.AddSingleton<ApiDocument>();
+        services.AddSingleton<ShellSessions>();
 
         var app = builder.Build();
         await app.Services.GetRequiredService<InventoryService>().InitializeAsync(cancellationToken);
@@ -133,6 +135,7 @@ public static partial class DaemonHost
         app.MapSecrets();
         app.MapActions();
         app.MapApiKeys();
+        app.MapShells();
         app.MapFallback((HttpContext http) =>
             ApiResults.ClientError($"Unknown endpoint: {http.Request.Path}", StatusCodes.Status404NotFound));
     }

@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Rampart.Core.Errors;
+using Rampart.Core.Inventory;
+using Rampart.Core.Inventory.Types;
+using Rampart.Shell.Local;
+using Rampart.Shell.Sessions;
+
+namespace Rampart.Daemon.Api.Endpoints;
+
+/// <summary>
+/// <c>/shell/start|exec|stop</c>: one persistent shell per connection, shared by all clients. The local machine is
+/// served now; shells over OpenSSH and nested shells are the next step.
+/// </summary>
+public static class ShellEndpoints
+{
+    public static void MapShells(this IEndpointRouteBuilder app)
+    {
+        app.Map("/shell/start", StartAsync).WithName("shellStart");
+        app.Map("/shell/exec", ExecAsync).WithName("shellExec");
+        app.Map("/shell/stop", StopAsync).WithName("shellStop");
+    }
+
+    private static async Task<IResult> StartAsync(HttpContext http, InventoryService inventory, ShellSessions shells, CancellationToken ct)
+    {
+        var request = await ApiRequest.ReadAsync(http, ct);
+        var entry = inventory.GetEntry(request.RequireId(EntryNaming.Connection.IdFields)).Entry;
+        var launch = LaunchFor(entry);
+        var session = await shells.StartAsync(entry.Id, () => launch, ct);
+        var info = session.Info;
+        await inventory.UpdateStateAsync(entry.Id, new JsonObject
+        {
+            ["osType"] = info.OsType,
+            ["osName"] = info.OsName,
+            ["shellDialect"] = info.ShellDialect,
+            ["ttyState"] = info.TtyState,
+            ["running"] = true,
+        }, ct);
+        return ApiResults.Json(new JsonObject
+        {
+            ["shellDialect"] = info.ShellDialect,
+            ["osType"] = info.OsType,
+            ["osName"] = info.OsName,
+            ["ttyState"] = info.TtyState,
+            ["temp"] = info.Temp,
+        });
+    }
+
+    private static async Task<IResult> ExecAsync(HttpContext http, ShellSessions shells, CancellationToken ct)
+    {
+        var request = await ApiRequest.ReadAsync(http, ct);
+        var connection = request.RequireId(EntryNaming.Connection.IdFields);
+        var command = request.RequireString("command");
+        var timeout = Timeout(request.Optional("timeout"));
+        var session = shells.Get(connection);
+        var result = await session.ExecAsync(command, timeout, ct);
+        return ApiResults.Json(new JsonObject
+        {
+            ["exitCode"] = result.ExitCode,
+            ["stdout"] = result.Stdout,
+            ["stderr"] = result.Stderr,
+        });
+    }
+
+    private static async Task<IResult> StopAsync(HttpContext http, ShellSessions shells, CancellationToken ct)
+    {
+        var request = await ApiRequest.ReadAsync(http, ct);
+        await shells.StopAsync(request.RequireId(EntryNaming.Connection.IdFields));
+        return ApiResults.Empty();
+    }
+
+    private static ShellLaunch LaunchFor(Entry entry) => ConnectionTypes.Get(entry.Type) switch
+    {
+        LocalMachineType => LocalShell.Launch(),
+        { IsShell: true } => throw new ClientErrorException(
+            $"Shell sessions on {entry.Type} connections are not supported by this Rampart version yet (only the local machine)"),
+        _ => throw new ClientErrorException("Not a shell connection"),
+    };
+
+    /// <summary>The optional <c>timeout</c> field: seconds, a positive number.</summary>
+    private static TimeSpan? Timeout(JsonNode? node)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<double>(out var seconds)
+            && seconds > 0 && seconds <= 7 * 24 * 3600)
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        throw new ClientErrorException(string.Create(CultureInfo.InvariantCulture, $"Field timeout must be a number of seconds, more than 0, not {node.ToJsonString()}"));
+    }
+}

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace Rampart.Shell.Local;
+
+/// <summary>
+/// Interrupts what a local shell is running by ending the shell's descendants, found through /proc, while the
+/// shell itself lives on and prints its end marker.
+/// </summary>
+internal static partial class ProcessTree
+{
+    private const int SigKill = 9;
+
+    public static Task KillDescendantsAsync(Process shell)
+    {
+        foreach (var pid in Descendants(shell.Id))
+        {
+            _ = Kill(pid, SigKill);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Children first listed, then theirs: killing top-down keeps orphans from being re-parented away.</summary>
+    private static List<int> Descendants(int root)
+    {
+        var found = new List<int>();
+        var pending = new Queue<int>([root]);
+        while (pending.TryDequeue(out var pid))
+        {
+            foreach (var child in Children(pid))
+            {
+                found.Add(child);
+                pending.Enqueue(child);
+            }
+        }
+
+        return found;
+    }
+
+    private static IEnumerable<int> Children(int pid)
+    {
+        string[] tasks;
+        try
+        {
+            tasks = Directory.GetDirectories($"/proc/{pid}/task");
+        }
+        catch (IOException)
+        {
+            yield break;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            yield break;
+        }
+
+        foreach (var task in tasks)
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(Path.Combine(task, "children"));
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+
+            foreach (var part in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var child))
+                {
+                    yield return child;
+                }
+            }
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+}
