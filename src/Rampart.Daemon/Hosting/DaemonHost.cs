@@ -7,6 +7,7 @@ using Rampart.Core.Vault;
 using Rampart.Daemon.Api;
 using Rampart.Daemon.Api.Endpoints;
 using Rampart.Daemon.Api.OpenApi;
+using Rampart.Daemon.Files;
 using Rampart.Shell.Sessions;
 using Rampart.Store.Access;
 using Rampart.Store.Inventory;
@@ -112,6 +113,7 @@ public static partial class DaemonHost
         services.AddSingleton(new LocalAuthFile(options.AuthFile));
         services.AddSingleton<ApiDocument>();
         services.AddSingleton<ShellSessions>();
+        services.AddSingleton(new BlobStore(options.DataDirectory));
 
         var app = builder.Build();
         await app.Services.GetRequiredService<InventoryService>().InitializeAsync(cancellationToken);
@@ -136,6 +138,7 @@ public static partial class DaemonHost
         app.MapActions();
         app.MapApiKeys();
         app.MapShells();
+        app.MapFiles();
         app.MapFallback((HttpContext http) =>
             ApiResults.ClientError($"Unknown endpoint: {http.Request.Path}", StatusCodes.Status404NotFound));
     }
