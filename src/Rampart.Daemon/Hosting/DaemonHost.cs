@@ -8,6 +8,7 @@ using Rampart.Daemon.Api;
 using Rampart.Daemon.Api.Endpoints;
 using Rampart.Daemon.Api.OpenApi;
 using Rampart.Daemon.Files;
+using Rampart.Shell.OpenSsh;
 using Rampart.Shell.Sessions;
 using Rampart.Store.Access;
 using Rampart.Store.Inventory;
@@ -113,6 +114,8 @@ public static partial class DaemonHost
         services.AddSingleton(new LocalAuthFile(options.AuthFile));
         services.AddSingleton<ApiDocument>();
         services.AddSingleton<ShellSessions>();
+        services.AddSingleton(new SshEnvironment(options.DataDirectory));
+        services.AddSingleton<SshTargetResolver>();
         services.AddSingleton(new BlobStore(options.DataDirectory));
 
         var app = builder.Build();

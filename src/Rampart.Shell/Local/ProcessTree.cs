@@ -12,7 +12,7 @@ internal static partial class ProcessTree
 {
     private const int SigKill = 9;
 
-    public static Task KillDescendantsAsync(Process shell)
+    public static Task KillDescendantsAsync(Process shell, int shellPid)
     {
         foreach (var pid in Descendants(shell.Id))
         {

@@ -6,4 +6,5 @@ namespace Rampart.Shell.Sessions;
 /// <param name="OsName">A readable OS name, from os-release or uname.</param>
 /// <param name="TtyState">Always <c>none</c>: stdout and stderr stay separate.</param>
 /// <param name="Temp">The system's temp directory.</param>
-public sealed record ShellInfo(string ShellDialect, string OsType, string OsName, string TtyState, string Temp);
+/// <param name="ShellProcessId">The shell's pid on its own machine, to interrupt what it runs.</param>
+public sealed record ShellInfo(string ShellDialect, string OsType, string OsName, string TtyState, string Temp, int ShellProcessId);

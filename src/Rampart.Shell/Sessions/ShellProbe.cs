@@ -8,13 +8,14 @@ internal static class ShellProbe
         uname -s
         if [ -r /etc/os-release ]; then (. /etc/os-release; echo "${PRETTY_NAME:-$NAME}"); else uname -sr; fi
         echo "${TMPDIR:-/tmp}"
+        echo $$
         """;
 
     public static async Task<ShellInfo> RunAsync(ShellSession session, CancellationToken cancellationToken)
     {
         var result = await session.ExecAsync(Script, TimeSpan.FromSeconds(30), cancellationToken);
         var lines = result.Stdout.Split('\n');
-        if (result.ExitCode != 0 || lines.Length < 4)
+        if (result.ExitCode != 0 || lines.Length < 5 || !int.TryParse(lines[4], System.Globalization.CultureInfo.InvariantCulture, out var pid))
         {
             throw new ShellFailedException($"The shell did not answer as a POSIX shell: {result.Stderr}".Trim());
         }
@@ -34,6 +35,6 @@ internal static class ShellProbe
             "AIX" => "aix",
             _ => "unix",
         };
-        return new ShellInfo(dialect, osType, lines[2].Trim(), "none", lines[3].Trim().TrimEnd('/') is { Length: > 0 } temp ? temp : "/");
+        return new ShellInfo(dialect, osType, lines[2].Trim(), "none", lines[3].Trim().TrimEnd('/') is { Length: > 0 } temp ? temp : "/", pid);
     }
 }

@@ -161,7 +161,7 @@ public sealed class ShellSession : IAsyncDisposable
     {
         try
         {
-            await _launch.Interrupt(_process);
+            await _launch.Interrupt(_process, Info?.ShellProcessId ?? 0);
         }
         catch (InvalidOperationException)
         {

@@ -5,13 +5,14 @@ using Rampart.Core.Errors;
 using Rampart.Core.Inventory;
 using Rampart.Core.Inventory.Types;
 using Rampart.Shell.Local;
+using Rampart.Shell.OpenSsh;
 using Rampart.Shell.Sessions;
 
 namespace Rampart.Daemon.Api.Endpoints;
 
 /// <summary>
 /// <c>/shell/start|exec|stop</c>: one persistent shell per connection, shared by all clients. The local machine is
-/// served now; shells over OpenSSH and nested shells are the next step.
+/// and ssh connections (OpenSSH, key logins) are served; nested shells, jump hosts and passwords are the next step.
 /// </summary>
 public static class ShellEndpoints
 {
@@ -22,11 +23,12 @@ public static class ShellEndpoints
         app.Map("/shell/stop", StopAsync).WithName("shellStop");
     }
 
-    private static async Task<IResult> StartAsync(HttpContext http, InventoryService inventory, ShellSessions shells, CancellationToken ct)
+    private static async Task<IResult> StartAsync(
+        HttpContext http, InventoryService inventory, ShellSessions shells, SshTargetResolver ssh, SshEnvironment sshEnvironment, CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
         var entry = inventory.GetEntry(request.RequireId(EntryNaming.Connection.IdFields)).Entry;
-        var launch = LaunchFor(entry);
+        var launch = LaunchFor(entry, ssh, sshEnvironment);
         var session = await shells.StartAsync(entry.Id, () => launch, ct);
         var info = session.Info;
         await inventory.UpdateStateAsync(entry.Id, new JsonObject
@@ -70,11 +72,12 @@ public static class ShellEndpoints
         return ApiResults.Empty();
     }
 
-    private static ShellLaunch LaunchFor(Entry entry) => ConnectionTypes.Get(entry.Type) switch
+    private static ShellLaunch LaunchFor(Entry entry, SshTargetResolver ssh, SshEnvironment sshEnvironment) => ConnectionTypes.Get(entry.Type) switch
     {
         LocalMachineType => LocalShell.Launch(),
+        SshType => SshShell.Launch(ssh.Resolve(entry), sshEnvironment),
         { IsShell: true } => throw new ClientErrorException(
-            $"Shell sessions on {entry.Type} connections are not supported by this Rampart version yet (only the local machine)"),
+            $"Shell sessions on {entry.Type} connections are not supported by this Rampart version yet (local and ssh are)"),
         _ => throw new ClientErrorException("Not a shell connection"),
     };
 

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Rampart.Core.Errors;
+using Rampart.Core.Inventory;
+using Rampart.Core.Vault;
+
+namespace Rampart.Shell.OpenSsh;
+
+/// <summary>
+/// Turns an <c>ssh</c> entry's store data into an <see cref="SshTarget"/>: host, port, user (plain <c>user</c>, or the
+/// identity's <c>username</c>), and the key file of the identity (<c>ref</c> to an identity entry or <c>inPlace</c>),
+/// whose encrypted <c>sshIdentity</c> the vault opens.
+/// </summary>
+public sealed class SshTargetResolver(InventoryService inventory, ApiSecretCodec secrets)
+{
+    public SshTarget Resolve(Entry entry)
+    {
+        var data = JsonNode.Parse(entry.RawData)!.AsObject();
+        var host = data["host"]!.GetValue<string>();
+        var port = data["port"] is JsonValue portValue && portValue.TryGetValue<int>(out var p) ? p : 22;
+        var user = Text(data["user"]);
+        string? keyFile = null;
+        if (data["gateway"] is not null || data["proxy"] is { } proxy && StoreReference.Read(proxy) != WellKnownIds.LocalMachine)
+        {
+            throw new ClientErrorException("Connections through a gateway are not supported by this Rampart version yet");
+        }
+
+        if (Identity(data["identity"]) is { } identity)
+        {
+            user ??= Text(identity["username"]);
+            if (identity["password"] is JsonObject)
+            {
+                // Password logins need the askpass helper; refusing beats a silent key-only attempt.
+                if (identity["sshIdentity"] is null)
+                {
+                    throw new ClientErrorException("Password logins are not supported by this Rampart version yet; use a key identity");
+                }
+            }
+
+            if (identity["sshIdentity"] is JsonObject sshIdentity)
+            {
+                keyFile = KeyFile(sshIdentity);
+            }
+        }
+
+        return new SshTarget(host, port, user, keyFile, Options(data["additionalOptions"]));
+    }
+
+    private JsonObject? Identity(JsonNode? node)
+    {
+        if (node is not JsonObject identity)
+        {
+            return null;
+        }
+
+        return Text(identity["type"]) switch
+        {
+            "inPlace" => identity["identityStore"] as JsonObject,
+            "ref" => StoreReference.Read(identity["ref"]) is { } id && inventory.FindEntry(id) is { } entry
+                ? JsonNode.Parse(entry.RawData) as JsonObject
+                : throw new ClientErrorException("The connection's identity no longer exists"),
+            _ => null,
+        };
+    }
+
+    /// <summary>The decrypted key description: <c>{"type":"file","file":path}</c> names a key file; <c>none</c> uses none.</summary>
+    private string? KeyFile(JsonObject encrypted)
+    {
+        using var document = JsonDocument.Parse(encrypted.ToJsonString());
+        var described = JsonNode.Parse(secrets.Decrypt(document.RootElement)) as JsonObject
+            ?? throw new ClientErrorException("The identity's sshIdentity does not describe a key");
+        return Text(described["type"]) switch
+        {
+            "none" => null,
+            "file" => Text(described["file"]) is { Length: > 0 } file
+                ? file.StartsWith("~/", StringComparison.Ordinal) ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), file[2..]) : file
+                : throw new ClientErrorException("The identity's key file is missing"),
+            var other => throw new ClientErrorException($"SSH identities of type \"{other}\" are not supported by this Rampart version yet"),
+        };
+    }
+
+    private static List<string> Options(JsonNode? node) => node switch
+    {
+        JsonObject obj => [.. obj.Select(p => $"{p.Key}={Scalar(p.Value)}")],
+        JsonArray array => [.. array.Select(n => n!.GetValue<string>())],
+        JsonValue value when value.GetValueKind() == JsonValueKind.String => [value.GetValue<string>()],
+        _ => [],
+    };
+
+    private static string Scalar(JsonNode? node) => node is JsonValue value && value.GetValueKind() == JsonValueKind.String
+        ? value.GetValue<string>()
+        : node?.ToJsonString() ?? "";
+
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+}

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Rampart.Integration.Tests.Infrastructure;
+
+namespace Rampart.Integration.Tests.Shells;
+
+/// <summary>Shells on a real sshd through the OpenSSH client, with a key identity from the vault.</summary>
+public sealed class SshShellTests : IAsyncLifetime
+{
+    private SshServer _server = null!;
+    private DaemonProcess _daemon = null!;
+    private ApiClient _client = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _server = await SshServer.StartAsync(Ct);
+        _daemon = await DaemonProcess.StartAsync(Ct);
+        _client = await _daemon.ConnectAsync(Ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _daemon.DisposeAsync();
+        await _server.DisposeAsync();
+    }
+
+    /// <summary>An ssh connection whose key comes from an identity entry holding the vault-encrypted key reference.</summary>
+    private async Task<string> AddHostAsync(string name)
+    {
+        var keyInfo = new JsonObject { ["type"] = "file", ["file"] = _server.ClientKey, ["password"] = new JsonObject { ["type"] = "none" } }.ToJsonString();
+        var encrypted = (await _client.CallAsync("/secret/encrypt", new JsonObject { ["value"] = keyInfo }, Ct))!["encrypted"]!;
+        var identity = await _client.AddAsync(name + "-identity", new JsonObject
+        {
+            ["type"] = "localIdentity", ["username"] = SshServer.User, ["password"] = null, ["sshIdentity"] = encrypted.DeepClone(),
+        }, Ct);
+        return await _client.AddAsync(name, new JsonObject
+        {
+            ["type"] = "ssh",
+            ["host"] = "127.0.0.1",
+            ["port"] = _server.Port,
+            ["identity"] = new JsonObject { ["type"] = "ref", ["ref"] = identity },
+        }, Ct);
+    }
+
+    private async Task<JsonNode> ExecAsync(string connection, string command) =>
+        (await _client.CallAsync("/shell/exec", new JsonObject { ["connection"] = connection, ["command"] = command }, Ct))!;
+
+    [Fact]
+    public async Task KeyLogin_RunsCommandsWithStateAndSeparateStreams()
+    {
+        var host = await AddHostAsync("ssh-key-login");
+        var info = (await _client.CallAsync("/shell/start", new JsonObject { ["connection"] = host }, Ct))!;
+        Assert.Equal("linux", info["osType"]!.GetValue<string>());
+        Assert.Equal("""{"exitCode":0,"stdout":"hello world","stderr":""}""", (await ExecAsync(host, "echo hello world")).ToJsonString());
+        await ExecAsync(host, "cd /usr && REMOTE_VAR=kept");
+        var state = await ExecAsync(host, "echo \"$(pwd) $REMOTE_VAR\"; echo oops >&2; printf tail; exit_with() { return 5; }; exit_with");
+        Assert.Equal("""{"exitCode":5,"stdout":"/usr kept\ntail","stderr":"oops"}""", state.ToJsonString());
+        Assert.True(File.Exists(Path.Combine(_daemon.DataDirectory, "known_hosts")), "the host key was recorded on first use");
+    }
+
+    [Fact]
+    public async Task Timeout_InterruptsTheRemoteCommand_AndTheShellStaysUsable()
+    {
+        var host = await AddHostAsync("ssh-timeout");
+        await _client.CallAsync("/shell/start", new JsonObject { ["connection"] = host }, Ct);
+        await ExecAsync(host, "MARK=still-here");
+        var started = Stopwatch.StartNew();
+        var message = await _client.FailAsync("/shell/exec", new JsonObject { ["connection"] = host, ["command"] = "sleep 60", ["timeout"] = 1 }, 500, Ct);
+        Assert.Contains("did not finish", message, StringComparison.Ordinal);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(20), started.Elapsed.ToString());
+        Assert.Equal("still-here", (await ExecAsync(host, "echo $MARK"))["stdout"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ServerKilledMidSession_Is500_ThenAFreshStartWorks()
+    {
+        var host = await AddHostAsync("ssh-killed");
+        await _client.CallAsync("/shell/start", new JsonObject { ["connection"] = host }, Ct);
+        await _server.StopAsync();
+        var response = await _client.PostAsync("/shell/exec", new JsonObject { ["connection"] = host, ["command"] = "echo gone" }, Ct);
+        Assert.True(response.Status is 500 or 400, response.ToString());
+        await _server.RestartAsync(Ct);
+        await _client.CallAsync("/shell/start", new JsonObject { ["connection"] = host }, Ct);
+        Assert.Equal("back", (await ExecAsync(host, "echo back"))["stdout"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ChangedHostKey_IsRefusedWithAClearError()
+    {
+        var host = await AddHostAsync("ssh-hostkey");
+        await _client.CallAsync("/shell/start", new JsonObject { ["connection"] = host }, Ct);
+        await _client.CallAsync("/shell/stop", new JsonObject { ["connection"] = host }, Ct);
+        await _server.ReplaceHostKeyAsync(Ct);
+        var message = await _client.FailAsync("/shell/start", new JsonObject { ["connection"] = host }, 500, Ct);
+        Assert.Contains("HOST IDENTIFICATION HAS CHANGED", message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task WrongKey_IsA500NamingTheFailure()
+    {
+        var host = await _client.AddAsync("ssh-no-key", new JsonObject { ["type"] = "ssh", ["host"] = "127.0.0.1", ["port"] = _server.Port, ["user"] = "nobody" }, Ct);
+        var message = await _client.FailAsync("/shell/start", new JsonObject { ["connection"] = host }, 500, Ct);
+        Assert.Contains("Permission denied", message, StringComparison.Ordinal);
+    }
+}
