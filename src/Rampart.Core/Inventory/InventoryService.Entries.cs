@@ -28,6 +28,29 @@ public sealed partial class InventoryService
         return ChangeAsync(() => PlanAdd(name, data, rawData, canonical, type, categoryId), cancellationToken);
     }
 
+    /// <summary>
+    /// Checks store data as <see cref="AddEntryAsync"/> would, without adding anything, and returns the entry it would
+    /// describe, so a caller can connect to it first (<c>validate: true</c>).
+    /// </summary>
+    public Entry Preview(string name, JsonObject data)
+    {
+        EntryNames.Validate(name, "connection");
+        var typeId = data["type"] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+        if (string.IsNullOrEmpty(typeId))
+        {
+            throw new ClientErrorException("Unable to parse store data into valid store: field \"type\" is missing");
+        }
+
+        var type = ConnectionTypes.Get(typeId);
+        return Read(() =>
+        {
+            var existing = _model.FindByTypeAndName(type.Id, name);
+            type.Validate(new StoreFields(type.Id, data, _model, existing));
+            var now = _time.GetUtcNow();
+            return new Entry(existing ?? Guid.NewGuid(), name, type.DefaultCategory, type.Id, data.ToJsonString(), "{}", now, now, now, 0);
+        });
+    }
+
     private (InventoryChange, AddEntryResult) PlanAdd(
         string name, JsonObject data, string rawData, string canonical, ConnectionType type, Guid? categoryId)
     {

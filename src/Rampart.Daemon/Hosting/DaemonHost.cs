@@ -116,6 +116,7 @@ public static partial class DaemonHost
         services.AddSingleton<ShellSessions>();
         services.AddSingleton(new SshEnvironment(options.DataDirectory));
         services.AddSingleton<SshTargetResolver>();
+        services.AddSingleton<ConnectionValidator>();
         services.AddSingleton(new BlobStore(options.DataDirectory));
 
         var app = builder.Build();

@@ -253,7 +253,7 @@ public sealed class ConnectionTests(DaemonFixture fixture) : IClassFixture<Daemo
         Assert.NotNull(info["infos"]![0]!["created"]);
         var byOldName = await Client.CallAsync("/store/info", new JsonObject { ["connections"] = new JsonArray(id) }, Ct);
         Assert.Equal(id, byOldName!["infos"]![0]!["store"]!.GetValue<string>());
-        await Client.CallAsync("/connection/refresh", new JsonObject { ["uuid"] = id }, Ct);
+        await Client.CallAsync("/connection/refresh", new JsonObject { ["uuid"] = LocalMachine }, Ct);
         await Client.CallAsync("/store/remove", new JsonObject { ["stores"] = new JsonArray(id) }, Ct);
         await Client.FailAsync("/store/info", new JsonObject { ["stores"] = new JsonArray(id) }, 400, Ct);
     }

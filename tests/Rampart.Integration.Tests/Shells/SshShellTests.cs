@@ -98,6 +98,34 @@ public sealed class SshShellTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ValidateOnAdd_AddsAWorkingHost_AndRefusesABrokenOne()
+    {
+        var keyInfo = new JsonObject { ["type"] = "file", ["file"] = _server.ClientKey }.ToJsonString();
+        var encrypted = (await _client.CallAsync("/secret/encrypt", new JsonObject { ["value"] = keyInfo }, Ct))!["encrypted"]!;
+        JsonObject Data(int port) => new()
+        {
+            ["type"] = "ssh", ["host"] = "127.0.0.1", ["port"] = port,
+            ["identity"] = new JsonObject
+            {
+                ["type"] = "inPlace",
+                ["identityStore"] = new JsonObject { ["type"] = "localIdentity", ["username"] = SshServer.User, ["sshIdentity"] = encrypted.DeepClone() },
+            },
+        };
+
+        var good = await _client.CallAsync("/connection/add", new JsonObject { ["name"] = "validated", ["data"] = Data(_server.Port), ["validate"] = true }, Ct);
+        var id = good!["connection"]!.GetValue<string>();
+        await _client.CallAsync("/connection/refresh", new JsonObject { ["connection"] = id }, Ct);
+
+        var message = await _client.FailAsync("/connection/add", new JsonObject { ["name"] = "broken", ["data"] = Data(FreePort.Next()), ["validate"] = true }, 500, Ct);
+        Assert.Contains("Connection refused", message, StringComparison.Ordinal);
+        Assert.Empty(await _client.QueryAsync("**", "broken", "*", Ct));
+
+        await _server.StopAsync();
+        await _client.FailAsync("/connection/refresh", new JsonObject { ["connection"] = id }, 500, Ct);
+        await _server.RestartAsync(Ct);
+    }
+
+    [Fact]
     public async Task WrongKey_IsA500NamingTheFailure()
     {
         var host = await _client.AddAsync("ssh-no-key", new JsonObject { ["type"] = "ssh", ["host"] = "127.0.0.1", ["port"] = _server.Port, ["user"] = "nobody" }, Ct);

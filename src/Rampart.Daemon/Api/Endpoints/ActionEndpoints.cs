@@ -35,7 +35,7 @@ public static class ActionEndpoints
 
     public static void MapActions(this IEndpointRouteBuilder app) => app.Map("/action", ActAsync).WithName("action");
 
-    private static async Task<IResult> ActAsync(HttpContext http, InventoryService inventory, CancellationToken ct)
+    private static async Task<IResult> ActAsync(HttpContext http, InventoryService inventory, ConnectionValidator validator, CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
         if (request.Optional("action") is not JsonObject action
@@ -50,10 +50,9 @@ public static class ActionEndpoints
             throw new ClientErrorException("Unable to parse action into known schema");
         }
 
-        foreach (var reference in References(action))
-        {
-            _ = inventory.FindEntry(reference) ?? throw new ClientErrorException($"Store not found for id {reference}");
-        }
+        var entries = References(action)
+            .Select(reference => inventory.FindEntry(reference) ?? throw new ClientErrorException($"Store not found for id {reference}"))
+            .ToList();
 
         if (s_desktopOnly.Contains(id))
         {
@@ -65,7 +64,12 @@ public static class ActionEndpoints
             throw new ClientErrorException($"Action {id} is not supported by this Rampart version yet");
         }
 
-        // refreshStore: the referenced entries exist; validating them by connecting comes with the shell engine.
+        // refreshStore: connect to each shell connection, as /connection/refresh does.
+        foreach (var entry in entries)
+        {
+            await validator.ValidateAsync(entry, ct);
+        }
+
         return ApiResults.Empty();
     }
 

@@ -18,11 +18,11 @@ public static class ConnectionEndpoints
                 .WithName(naming.Id + "Query");
             app.Map(prefix + "/info", (HttpContext http, InventoryService inventory, CancellationToken ct) => InfoAsync(http, inventory, naming, ct))
                 .WithName(naming.Id + "Info");
-            app.Map(prefix + "/add", (HttpContext http, InventoryService inventory, CancellationToken ct) => AddAsync(http, inventory, naming, ct))
+            app.Map(prefix + "/add", (HttpContext http, InventoryService inventory, ConnectionValidator validator, CancellationToken ct) => AddAsync(http, inventory, validator, naming, ct))
                 .WithName(naming.Id + "Add");
             app.Map(prefix + "/remove", (HttpContext http, InventoryService inventory, CancellationToken ct) => RemoveAsync(http, inventory, naming, ct))
                 .WithName(naming.Id + "Remove");
-            app.Map(prefix + "/refresh", (HttpContext http, InventoryService inventory, CancellationToken ct) => RefreshAsync(http, inventory, naming, ct))
+            app.Map(prefix + "/refresh", (HttpContext http, InventoryService inventory, ConnectionValidator validator, CancellationToken ct) => RefreshAsync(http, inventory, validator, naming, ct))
                 .WithName(naming.Id + "Refresh");
         }
     }
@@ -44,13 +44,20 @@ public static class ConnectionEndpoints
         return EntryJson.Infos(infos.Select(i => EntryJson.Info(i, naming.Id)));
     }
 
-    private static async Task<IResult> AddAsync(HttpContext http, InventoryService inventory, EntryNaming naming, CancellationToken ct)
+    private static async Task<IResult> AddAsync(
+        HttpContext http, InventoryService inventory, ConnectionValidator validator, EntryNaming naming, CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
         var name = request.RequireString("name");
         var data = request.RequireObject("data");
-        _ = request.RequireBool("validate");
+        var validate = request.RequireBool("validate");
         var category = request.OptionalId("category");
+        if (validate)
+        {
+            // Checked first, connected second, added last: a connection that does not work is not added (500).
+            await validator.ValidateAsync(inventory.Preview(name, data), ct);
+        }
+
         var result = await inventory.AddEntryAsync(name, data, category, ct);
         return ApiResults.Json(new JsonObject { [naming.Id] = result.Id.ToString("D") });
     }
@@ -62,10 +69,11 @@ public static class ConnectionEndpoints
         return ApiResults.Empty();
     }
 
-    private static async Task<IResult> RefreshAsync(HttpContext http, InventoryService inventory, EntryNaming naming, CancellationToken ct)
+    private static async Task<IResult> RefreshAsync(
+        HttpContext http, InventoryService inventory, ConnectionValidator validator, EntryNaming naming, CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
-        _ = inventory.GetEntry(request.RequireId(naming.IdFields));
+        await validator.ValidateAsync(inventory.GetEntry(request.RequireId(naming.IdFields)).Entry, ct);
         return ApiResults.Empty();
     }
 }

@@ -3,9 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rampart.Core.Errors;
 using Rampart.Core.Inventory;
-using Rampart.Core.Inventory.Types;
-using Rampart.Shell.Local;
-using Rampart.Shell.OpenSsh;
 using Rampart.Shell.Sessions;
 
 namespace Rampart.Daemon.Api.Endpoints;
@@ -24,11 +21,11 @@ public static class ShellEndpoints
     }
 
     private static async Task<IResult> StartAsync(
-        HttpContext http, InventoryService inventory, ShellSessions shells, SshTargetResolver ssh, SshEnvironment sshEnvironment, CancellationToken ct)
+        HttpContext http, InventoryService inventory, ShellSessions shells, ConnectionValidator validator, CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
         var entry = inventory.GetEntry(request.RequireId(EntryNaming.Connection.IdFields)).Entry;
-        var launch = LaunchFor(entry, ssh, sshEnvironment);
+        var launch = validator.LaunchFor(entry);
         var session = await shells.StartAsync(entry.Id, () => launch, ct);
         var info = session.Info;
         await inventory.UpdateStateAsync(entry.Id, new JsonObject
@@ -71,15 +68,6 @@ public static class ShellEndpoints
         await shells.StopAsync(request.RequireId(EntryNaming.Connection.IdFields));
         return ApiResults.Empty();
     }
-
-    private static ShellLaunch LaunchFor(Entry entry, SshTargetResolver ssh, SshEnvironment sshEnvironment) => ConnectionTypes.Get(entry.Type) switch
-    {
-        LocalMachineType => LocalShell.Launch(),
-        SshType => SshShell.Launch(ssh.Resolve(entry), sshEnvironment),
-        { IsShell: true } => throw new ClientErrorException(
-            $"Shell sessions on {entry.Type} connections are not supported by this Rampart version yet (local and ssh are)"),
-        _ => throw new ClientErrorException("Not a shell connection"),
-    };
 
     /// <summary>The optional <c>timeout</c> field: seconds, a positive number.</summary>
     private static TimeSpan? Timeout(JsonNode? node)
