@@ -54,6 +54,12 @@ public static class SshShell
             arguments.Add(option);
         }
 
+        if (target.Gateway is { } gateway)
+        {
+            arguments.Add("-o");
+            arguments.Add("ProxyCommand=" + ProxyCommand(gateway, environment));
+        }
+
         arguments.Add("-p");
         arguments.Add(target.Port.ToString(CultureInfo.InvariantCulture));
         if (target.User is not null)
@@ -72,6 +78,21 @@ public static class SshShell
         arguments.Add(target.Host);
         return arguments;
     }
+
+    /// <summary>
+    /// The jump through a gateway: its own ssh (its own key, the same known_hosts, its own ControlMaster) forwarding
+    /// stdin/stdout to the target with <c>-W %h:%p</c>. ssh hands the command to /bin/sh after expanding % tokens, so
+    /// every word is single-quoted and every % of the gateway's own words doubled; a gateway's gateway nests the same way.
+    /// </summary>
+    private static string ProxyCommand(SshTarget gateway, SshEnvironment environment)
+    {
+        var words = Arguments(gateway, environment, []).Select(word => Quote(word.Replace("%", "%%", StringComparison.Ordinal))).ToList();
+
+        // Options end with "--" and the host; -W goes before them, unescaped, for this ssh to expand.
+        return string.Join(' ', ["ssh", .. words[..^2], "-W", "%h:%p", .. words[^2..]]);
+    }
+
+    private static string Quote(string word) => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     /// <summary>Kills the remote shell's children over a new channel of the same ControlMaster; the shell lives on.</summary>
     private static async Task InterruptAsync(SshTarget target, SshEnvironment environment, int remotePid)

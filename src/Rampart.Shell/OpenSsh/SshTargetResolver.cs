@@ -13,17 +13,24 @@ namespace Rampart.Shell.OpenSsh;
 /// </summary>
 public sealed class SshTargetResolver(InventoryService inventory, ApiSecretCodec secrets)
 {
-    public SshTarget Resolve(Entry entry)
+    /// <summary>Longest gateway chain followed; a longer one is almost surely a loop.</summary>
+    private const int MaxHops = 8;
+
+    public SshTarget Resolve(Entry entry) => Resolve(entry, []);
+
+    private SshTarget Resolve(Entry entry, HashSet<Guid> seen)
     {
+        if (!seen.Add(entry.Id) || seen.Count > MaxHops)
+        {
+            throw new ClientErrorException("The connection's gateways form a loop or a chain longer than 8 hops");
+        }
+
         var data = JsonNode.Parse(entry.RawData)!.AsObject();
         var host = data["host"]!.GetValue<string>();
         var port = data["port"] is JsonValue portValue && portValue.TryGetValue<int>(out var p) ? p : 22;
         var user = Text(data["user"]);
         string? keyFile = null;
-        if (data["gateway"] is not null || data["proxy"] is { } proxy && StoreReference.Read(proxy) != WellKnownIds.LocalMachine)
-        {
-            throw new ClientErrorException("Connections through a gateway are not supported by this Rampart version yet");
-        }
+        var gateway = Gateway(data, seen);
 
         if (Identity(data["identity"]) is { } identity)
         {
@@ -43,7 +50,25 @@ public sealed class SshTargetResolver(InventoryService inventory, ApiSecretCodec
             }
         }
 
-        return new SshTarget(host, port, user, keyFile, Options(data["additionalOptions"]));
+        return new SshTarget(host, port, user, keyFile, Options(data["additionalOptions"]), gateway);
+    }
+
+    /// <summary>
+    /// <c>gateway</c> (or XPipe's <c>proxy</c>): another ssh connection to jump through. The local machine as gateway
+    /// means a direct connection.
+    /// </summary>
+    private SshTarget? Gateway(JsonObject data, HashSet<Guid> seen)
+    {
+        var id = StoreReference.Read(data["gateway"]) ?? StoreReference.Read(data["proxy"]);
+        if (id is null || id == WellKnownIds.LocalMachine)
+        {
+            return null;
+        }
+
+        var gateway = inventory.FindEntry(id.Value) ?? throw new ClientErrorException($"The connection's gateway {id} no longer exists");
+        return gateway.Type == "ssh"
+            ? Resolve(gateway, seen)
+            : throw new ClientErrorException($"Gateways of type {gateway.Type} are not supported by this Rampart version yet; use an ssh connection");
     }
 
     private JsonObject? Identity(JsonNode? node)
