@@ -92,6 +92,8 @@ internal static class CliApp
                 ApiKeyListCommand.Create(context),
                 ApiKeyRevokeCommand.Create(context),
             },
+            ShellCommands.CreateShell(context),
+            ShellCommands.CreateExec(context),
             DaemonCommand.Create(context),
         };
         return root;

@@ -101,6 +101,33 @@ public sealed class CliTests(DaemonFixture fixture) : IClassFixture<DaemonFixtur
     }
 
     [Fact]
+    public async Task Exec_PassesStreamsAndTheExitCodeThrough()
+    {
+        var result = await RunAsync("exec", "local machine", "--", "echo out; echo err >&2; (exit 3)");
+        Assert.Equal(3, result.Code);
+        Assert.Equal("out\n", result.Out);
+        Assert.Equal("err\n", result.Error);
+
+        var joined = await RunAsync("exec", LocalMachine, "--", "printf", "%s-%s", "a", "b");
+        Assert.True(joined.Code == 0, joined.ToString());
+        Assert.Equal("a-b\n", joined.Out);
+    }
+
+    [Fact]
+    public async Task Shell_StartExecStop()
+    {
+        var start = await RunAsync("shell", "start", "local machine", "--json");
+        Assert.True(start.Code == 0, start.ToString());
+        Assert.Equal("linux", JsonNode.Parse(start.Out)!["osType"]!.GetValue<string>());
+        var exec = await RunAsync("shell", "exec", "local machine", "CLI_VAR=1; echo $CLI_VAR");
+        Assert.Equal((0, "1\n"), (exec.Code, exec.Out));
+        Assert.Equal(0, (await RunAsync("shell", "stop", "local machine")).Code);
+        AssertOneErrorLine(await RunAsync("shell", "exec", "local machine", "true"), 1, "No active shell session");
+        Assert.Equal(0, (await RunAsync("shell", "start", "local machine")).Code);
+        AssertOneErrorLine(await RunAsync("shell", "exec", "local machine", "sleep 30", "--timeout", "0.5"), 1, "did not finish");
+    }
+
+    [Fact]
     public async Task Errors_AreOneLineWithDistinctExitCodes()
     {
         AssertOneErrorLine(await RunAsync("connection", "info", "no-such-connection"), 1, "unknown connection");
