@@ -117,6 +117,7 @@ public static partial class DaemonHost
         services.AddSingleton(new SshEnvironment(options.DataDirectory));
         services.AddSingleton<SshTargetResolver>();
         services.AddSingleton<ConnectionValidator>();
+        services.AddSingleton<FileTargets>();
         services.AddSingleton(new BlobStore(options.DataDirectory));
 
         var app = builder.Build();

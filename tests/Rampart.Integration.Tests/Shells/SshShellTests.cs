@@ -125,6 +125,43 @@ public sealed class SshShellTests : IAsyncLifetime
         await _server.RestartAsync(Ct);
     }
 
+    private async Task<string> BlobAsync(byte[] bytes)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_daemon.BaseUri, "/fs/blob")) { Content = new ByteArrayContent(bytes) };
+        request.Headers.TryAddWithoutValidation("Authorization", _client.Token);
+        var response = await _daemon.SendAsync(request, Ct);
+        Assert.True(response.Status == 200, response.ToString());
+        return response.Json!["blob"]!.GetValue<string>();
+    }
+
+    [Fact]
+    public async Task Files_RoundTrip50MiBByteExact_AndScriptsRun()
+    {
+        var host = await AddHostAsync("ssh-files");
+        var temp = (await _client.CallAsync("/shell/start", new JsonObject { ["connection"] = host }, Ct))!["temp"]!.GetValue<string>();
+        var bytes = System.Security.Cryptography.RandomNumberGenerator.GetBytes(50 * 1024 * 1024);
+        var blob = await BlobAsync(bytes);
+        var path = $"{temp}/rampart-ssh-file-{Guid.NewGuid():N}";
+        await _client.CallAsync("/fs/write", new JsonObject { ["connection"] = host, ["blob"] = blob, ["path"] = path }, Ct);
+        var read = await _client.PostAsync("/fs/read", new JsonObject { ["connection"] = host, ["path"] = path }, Ct);
+        Assert.Equal(200, read.Status);
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData(bytes), System.Security.Cryptography.SHA256.HashData(read.Body));
+        await ExecAsync(host, $"rm -f '{path}'");
+
+        const string script = "#!/bin/sh\necho hello world";
+        var scriptPath = (await _client.CallAsync("/fs/script", new JsonObject { ["connection"] = host, ["blob"] = await BlobAsync(System.Text.Encoding.UTF8.GetBytes(script)) }, Ct))!["path"]!.GetValue<string>();
+        Assert.Equal("hello world", (await ExecAsync(host, "\"" + scriptPath + "\""))["stdout"]!.GetValue<string>());
+        Assert.Equal(script, (await ExecAsync(host, $"cat '{scriptPath}'"))["stdout"]!.GetValue<string>());
+
+        var small = await BlobAsync("in home"u8.ToArray());
+        var name = "rampart-ssh-home-" + Guid.NewGuid().ToString("N")[..8];
+        await _client.CallAsync("/fs/write", new JsonObject { ["connection"] = host, ["blob"] = small, ["path"] = "~/" + name }, Ct);
+        Assert.Equal("in home", (await ExecAsync(host, $"cat ~/{name} && rm ~/{name}"))["stdout"]!.GetValue<string>());
+
+        Assert.Equal("File does not exist", await _client.FailAsync("/fs/read", new JsonObject { ["connection"] = host, ["path"] = "/no/such/file" }, 400, Ct));
+        Assert.Contains("Cannot write", await _client.FailAsync("/fs/write", new JsonObject { ["connection"] = host, ["blob"] = small, ["path"] = "/no/such/dir/f" }, 400, Ct), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task WrongKey_IsA500NamingTheFailure()
     {

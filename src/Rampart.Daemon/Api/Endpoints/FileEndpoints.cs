@@ -1,16 +1,12 @@
 using System.Text.Json.Nodes;
-using Rampart.Core.Errors;
-using Rampart.Core.Inventory;
-using Rampart.Core.Inventory.Types;
 using Rampart.Daemon.Files;
 using Rampart.Shell.Local;
-using Rampart.Shell.Sessions;
 
 namespace Rampart.Daemon.Api.Endpoints;
 
 /// <summary>
 /// <c>/fs/blob|read|write|script</c>. As in XPipe, all but <c>/fs/blob</c> need a started shell on the connection.
-/// Data is streamed both ways and byte-exact. This version serves the local machine.
+/// Data is streamed both ways and byte-exact: locally by direct file access, over ssh on a channel of the ControlMaster.
 /// </summary>
 public static class FileEndpoints
 {
@@ -28,42 +24,36 @@ public static class FileEndpoints
         return ApiResults.Json(new JsonObject { ["blob"] = id.ToString("D") });
     }
 
-    private static async Task<IResult> ReadAsync(HttpContext http, InventoryService inventory, ShellSessions shells, CancellationToken ct)
+    private static async Task<IResult> ReadAsync(HttpContext http, FileTargets targets, CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
-        RequireLocalShell(request, inventory, shells);
-        var stream = LocalFiles.OpenRead(request.RequireString("path"));
-        return Results.Stream(stream, "application/octet-stream");
+        var (session, remote) = targets.Resolve(request);
+        var path = request.RequireString("path");
+        if (remote is null)
+        {
+            return Results.Stream(LocalFiles.OpenRead(path), "application/octet-stream");
+        }
+
+        await remote.CheckReadableAsync(path, ct);
+        return Results.Stream(body => remote.ReadAsync(path, body, ct), "application/octet-stream");
     }
 
-    private static async Task<IResult> WriteAsync(HttpContext http, InventoryService inventory, ShellSessions shells, BlobStore blobs, CancellationToken ct)
+    private static async Task<IResult> WriteAsync(HttpContext http, FileTargets targets, BlobStore blobs, CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
-        RequireLocalShell(request, inventory, shells);
+        var (_, remote) = targets.Resolve(request);
         var blob = blobs.PathOf(request.RequireId("blob"));
-        await LocalFiles.WriteAsync(request.RequireString("path"), blob, ct);
+        var path = request.RequireString("path");
+        await (remote is null ? LocalFiles.WriteAsync(path, blob, ct) : remote.WriteAsync(path, blob, ct));
         return ApiResults.Empty();
     }
 
-    private static async Task<IResult> ScriptAsync(HttpContext http, InventoryService inventory, ShellSessions shells, BlobStore blobs, CancellationToken ct)
+    private static async Task<IResult> ScriptAsync(HttpContext http, FileTargets targets, BlobStore blobs, CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
-        var session = RequireLocalShell(request, inventory, shells);
+        var (session, remote) = targets.Resolve(request);
         var blob = blobs.PathOf(request.RequireId("blob"));
-        var path = await LocalFiles.WriteScriptAsync(session.Info.Temp, blob, ct);
+        var path = remote is null ? await LocalFiles.WriteScriptAsync(session.Info.Temp, blob, ct) : await remote.WriteScriptAsync(blob, ct);
         return ApiResults.Json(new JsonObject { ["path"] = path });
-    }
-
-    private static ShellSession RequireLocalShell(ApiRequest request, InventoryService inventory, ShellSessions shells)
-    {
-        var id = request.RequireId(EntryNaming.Connection.IdFields);
-        var session = shells.Get(id);
-        var entry = inventory.GetEntry(id).Entry;
-        if (ConnectionTypes.Get(entry.Type) is not LocalMachineType)
-        {
-            throw new ClientErrorException($"File operations on {entry.Type} connections are not supported by this Rampart version yet");
-        }
-
-        return session;
     }
 }
