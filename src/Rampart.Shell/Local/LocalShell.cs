@@ -26,4 +26,15 @@ public static class LocalShell
 
         return new ShellLaunch(start, ProcessTree.KillDescendantsAsync);
     }
+
+    /// <summary>A local shell that replaces itself with <paramref name="command"/> (a nested shell).</summary>
+    public static ShellLaunch Launch(string command)
+    {
+        var start = Launch().StartInfo;
+        start.FileName = "/bin/sh";
+        start.ArgumentList.Clear();
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(command);
+        return new ShellLaunch(start, ProcessTree.KillDescendantsAsync);
+    }
 }

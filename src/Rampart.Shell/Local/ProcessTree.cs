@@ -14,7 +14,8 @@ internal static partial class ProcessTree
 
     public static Task KillDescendantsAsync(Process shell, int shellPid)
     {
-        foreach (var pid in Descendants(shell.Id))
+        // The shell's own pid (from the probe) is the one whose children run commands; under sudo it is not ours.
+        foreach (var pid in Descendants(shellPid > 1 ? shellPid : shell.Id))
         {
             _ = Kill(pid, SigKill);
         }

@@ -14,7 +14,7 @@ public static class SshShell
     /// <summary>curve25519 first: about a third cheaper than the post-quantum default (field notes), still modern.</summary>
     private const string KeyExchange = "curve25519-sha256,curve25519-sha256@libssh.org,sntrup761x25519-sha512@openssh.com,ecdh-sha2-nistp256";
 
-    public static ShellLaunch Launch(SshTarget target, SshEnvironment environment)
+    public static ShellLaunch Launch(SshTarget target, SshEnvironment environment, string remoteCommand = "exec sh")
     {
         var start = new ProcessStartInfo("ssh");
         foreach (var argument in Arguments(target, environment, ["-T"]))
@@ -22,8 +22,8 @@ public static class SshShell
             start.ArgumentList.Add(argument);
         }
 
-        // The login shell runs this once; from then on commands go to a plain sh without rc files.
-        start.ArgumentList.Add("exec sh");
+        // The login shell runs this once; from then on commands go to a plain sh (or the nested shell) without rc files.
+        start.ArgumentList.Add(remoteCommand);
         return new ShellLaunch(start, (_, remotePid) => InterruptAsync(target, environment, remotePid));
     }
 

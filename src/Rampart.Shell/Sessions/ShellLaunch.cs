@@ -6,4 +6,5 @@ namespace Rampart.Shell.Sessions;
 /// <param name="Interrupt">
 /// Stops the running command (not the shell), given the local process and the shell's own pid on its machine.
 /// </param>
-public sealed record ShellLaunch(ProcessStartInfo StartInfo, Func<Process, int, Task> Interrupt);
+/// <param name="InitCommands">Run once in the new shell before it is handed out (a nested shell's <c>commands</c>).</param>
+public sealed record ShellLaunch(ProcessStartInfo StartInfo, Func<Process, int, Task> Interrupt, string? InitCommands = null);

@@ -55,6 +55,15 @@ public sealed class ShellSession : IAsyncDisposable
         try
         {
             session.Info = await ShellProbe.RunAsync(session, cancellationToken);
+            if (!string.IsNullOrWhiteSpace(launch.InitCommands))
+            {
+                var init = await session.ExecAsync(launch.InitCommands, TimeSpan.FromMinutes(2), cancellationToken);
+                if (init.ExitCode != 0)
+                {
+                    throw new ShellFailedException($"The shell's start commands failed with exit code {init.ExitCode}: {init.Stderr}".Trim());
+                }
+            }
+
             return session;
         }
         catch

@@ -163,6 +163,16 @@ public sealed class SshShellTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NestedShellOnAnSshHost_Works()
+    {
+        var host = await AddHostAsync("ssh-nested-host");
+        var nested = await _client.AddAsync("ssh-nested", new JsonObject { ["type"] = "shellEnvironment", ["host"] = host, ["shell"] = "bash", ["commands"] = "NESTED=remote" }, Ct);
+        var info = (await _client.CallAsync("/shell/start", new JsonObject { ["connection"] = nested }, Ct))!;
+        Assert.Equal("bash", info["shellDialect"]!.GetValue<string>());
+        Assert.Equal("remote", (await ExecAsync(nested, "echo $NESTED"))["stdout"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task WrongKey_IsA500NamingTheFailure()
     {
         var host = await _client.AddAsync("ssh-no-key", new JsonObject { ["type"] = "ssh", ["host"] = "127.0.0.1", ["port"] = _server.Port, ["user"] = "nobody" }, Ct);

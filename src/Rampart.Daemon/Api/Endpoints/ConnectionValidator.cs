@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Rampart.Core.Errors;
 using Rampart.Core.Inventory;
 using Rampart.Core.Inventory.Types;
@@ -12,7 +14,7 @@ namespace Rampart.Daemon.Api.Endpoints;
 /// <c>/connection/refresh</c>). A connection with a running shell is checked through it; otherwise a throwaway shell
 /// is used, so validation never disturbs shared sessions. Other types have nothing to connect to and pass.
 /// </summary>
-public sealed class ConnectionValidator(ShellSessions shells, SshTargetResolver ssh, SshEnvironment sshEnvironment)
+public sealed class ConnectionValidator(ShellSessions shells, SshTargetResolver ssh, SshEnvironment sshEnvironment, InventoryService inventory)
 {
     private static readonly TimeSpan s_limit = TimeSpan.FromSeconds(30);
 
@@ -43,12 +45,37 @@ public sealed class ConnectionValidator(ShellSessions shells, SshTargetResolver 
         await session.ExecAsync("true", s_limit, cancellationToken);
     }
 
+    /// <summary>How to start the shell of a connection: local, over ssh, or nested inside one of those.</summary>
     public ShellLaunch LaunchFor(Entry entry) => ConnectionTypes.Get(entry.Type) switch
     {
         LocalMachineType => LocalShell.Launch(),
         SshType => SshShell.Launch(ssh.Resolve(entry), sshEnvironment),
+        ShellEnvironmentType => NestedLaunch(entry),
         { IsShell: true } => throw new ClientErrorException(
             $"Shell sessions on {entry.Type} connections are not supported by this Rampart version yet (local and ssh are)"),
         _ => throw new ClientErrorException("Not a shell connection"),
     };
+
+    private ShellLaunch NestedLaunch(Entry entry)
+    {
+        var data = JsonNode.Parse(entry.RawData)!.AsObject();
+        var host = StoreReference.Read(data["host"]) is { } id ? inventory.FindEntry(id) : null;
+        if (host is null)
+        {
+            throw new ClientErrorException("The nested shell's host connection no longer exists");
+        }
+
+        var command = NestedShellCommand.Build(
+            Text(data["shell"]), data["elevated"] is JsonValue elevated && elevated.GetValueKind() == JsonValueKind.True, Text(data["user"]));
+        var launch = ConnectionTypes.Get(host.Type) switch
+        {
+            LocalMachineType => LocalShell.Launch(command),
+            SshType => SshShell.Launch(ssh.Resolve(host), sshEnvironment, command),
+            _ => throw new ClientErrorException($"Nested shells inside {host.Type} connections are not supported by this Rampart version yet"),
+        };
+        return launch with { InitCommands = Text(data["commands"]) };
+    }
+
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 }

@@ -21,6 +21,7 @@ public sealed class FileTargets(InventoryService inventory, ShellSessions shells
         {
             LocalMachineType => (session, null),
             SshType => (session, new SshFiles(ssh.Resolve(entry), sshEnvironment, session)),
+            // A nested shell's files are its host's, seen as the nested user; only direct shells are served so far.
             _ => throw new ClientErrorException($"File operations on {entry.Type} connections are not supported by this Rampart version yet"),
         };
     }
