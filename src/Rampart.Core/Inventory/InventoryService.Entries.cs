@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rampart.Core.Errors;
 using Rampart.Core.Inventory.Types;
@@ -16,13 +15,7 @@ public sealed partial class InventoryService
     public Task<AddEntryResult> AddEntryAsync(string name, JsonObject data, Guid? categoryId, CancellationToken cancellationToken)
     {
         EntryNames.Validate(name, "connection");
-        var typeId = data["type"] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
-        if (string.IsNullOrEmpty(typeId))
-        {
-            throw new ClientErrorException("Unable to parse store data into valid store: field \"type\" is missing");
-        }
-
-        var type = ConnectionTypes.Get(typeId);
+        var type = TypeOf(data);
         var rawData = data.ToJsonString();
         var canonical = StoreCanonicalizer.Canonicalize(data);
         return ChangeAsync(() => PlanAdd(name, data, rawData, canonical, type, categoryId), cancellationToken);
@@ -35,13 +28,7 @@ public sealed partial class InventoryService
     public Entry Preview(string name, JsonObject data)
     {
         EntryNames.Validate(name, "connection");
-        var typeId = data["type"] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
-        if (string.IsNullOrEmpty(typeId))
-        {
-            throw new ClientErrorException("Unable to parse store data into valid store: field \"type\" is missing");
-        }
-
-        var type = ConnectionTypes.Get(typeId);
+        var type = TypeOf(data);
         return Read(() =>
         {
             var existing = _model.FindByTypeAndName(type.Id, name);
@@ -50,6 +37,11 @@ public sealed partial class InventoryService
             return new Entry(existing ?? Guid.NewGuid(), name, type.DefaultCategory, type.Id, data.ToJsonString(), "{}", now, now, now, 0);
         });
     }
+
+    private static ConnectionType TypeOf(JsonObject data) =>
+        StoreJson.Text(data["type"]) is { Length: > 0 } typeId
+            ? ConnectionTypes.Get(typeId)
+            : throw new ClientErrorException("Unable to parse store data into valid store: field \"type\" is missing");
 
     private (InventoryChange, AddEntryResult) PlanAdd(
         string name, JsonObject data, string rawData, string canonical, ConnectionType type, Guid? categoryId)

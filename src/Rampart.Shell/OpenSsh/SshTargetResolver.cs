@@ -28,13 +28,13 @@ public sealed class SshTargetResolver(InventoryService inventory, ApiSecretCodec
         var data = JsonNode.Parse(entry.RawData)!.AsObject();
         var host = data["host"]!.GetValue<string>();
         var port = data["port"] is JsonValue portValue && portValue.TryGetValue<int>(out var p) ? p : 22;
-        var user = Text(data["user"]);
+        var user = StoreJson.Text(data["user"]);
         string? keyFile = null;
         var gateway = Gateway(data, seen);
 
         if (Identity(data["identity"]) is { } identity)
         {
-            user ??= Text(identity["username"]);
+            user ??= StoreJson.Text(identity["username"]);
             if (identity["password"] is JsonObject)
             {
                 // Password logins need the askpass helper; refusing beats a silent key-only attempt.
@@ -78,7 +78,7 @@ public sealed class SshTargetResolver(InventoryService inventory, ApiSecretCodec
             return null;
         }
 
-        return Text(identity["type"]) switch
+        return StoreJson.Text(identity["type"]) switch
         {
             "inPlace" => identity["identityStore"] as JsonObject,
             "ref" => StoreReference.Read(identity["ref"]) is { } id && inventory.FindEntry(id) is { } entry
@@ -94,10 +94,10 @@ public sealed class SshTargetResolver(InventoryService inventory, ApiSecretCodec
         using var document = JsonDocument.Parse(encrypted.ToJsonString());
         var described = JsonNode.Parse(secrets.Decrypt(document.RootElement)) as JsonObject
             ?? throw new ClientErrorException("The identity's sshIdentity does not describe a key");
-        return Text(described["type"]) switch
+        return StoreJson.Text(described["type"]) switch
         {
             "none" => null,
-            "file" => Text(described["file"]) is { Length: > 0 } file
+            "file" => StoreJson.Text(described["file"]) is { Length: > 0 } file
                 ? file.StartsWith("~/", StringComparison.Ordinal) ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), file[2..]) : file
                 : throw new ClientErrorException("The identity's key file is missing"),
             var other => throw new ClientErrorException($"SSH identities of type \"{other}\" are not supported by this Rampart version yet"),
@@ -116,6 +116,4 @@ public sealed class SshTargetResolver(InventoryService inventory, ApiSecretCodec
         ? value.GetValue<string>()
         : node?.ToJsonString() ?? "";
 
-    private static string? Text(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 }

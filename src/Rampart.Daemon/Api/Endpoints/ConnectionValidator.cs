@@ -66,16 +66,14 @@ public sealed class ConnectionValidator(ShellSessions shells, SshTargetResolver 
         }
 
         var command = NestedShellCommand.Build(
-            Text(data["shell"]), data["elevated"] is JsonValue elevated && elevated.GetValueKind() == JsonValueKind.True, Text(data["user"]));
+            StoreJson.Text(data["shell"]), data["elevated"] is JsonValue elevated && elevated.GetValueKind() == JsonValueKind.True, StoreJson.Text(data["user"]));
         var launch = ConnectionTypes.Get(host.Type) switch
         {
             LocalMachineType => LocalShell.Launch(command),
             SshType => SshShell.Launch(ssh.Resolve(host), sshEnvironment, command),
             _ => throw new ClientErrorException($"Nested shells inside {host.Type} connections are not supported by this Rampart version yet"),
         };
-        return launch with { InitCommands = Text(data["commands"]) };
+        return launch with { InitCommands = StoreJson.Text(data["commands"]) };
     }
 
-    private static string? Text(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 }

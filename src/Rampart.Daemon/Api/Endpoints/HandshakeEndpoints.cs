@@ -1,7 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rampart.Core.Access;
 using Rampart.Core.Errors;
+using Rampart.Core.Inventory;
 using Rampart.Daemon.Hosting;
 
 namespace Rampart.Daemon.Api.Endpoints;
@@ -18,23 +18,23 @@ public static class HandshakeEndpoints
         var request = await ApiRequest.ReadAsync(http, cancellationToken);
         var auth = request.RequireObject("auth");
         var client = request.RequireObject("client");
-        var clientType = Text(client, "type") ?? throw new ClientErrorException("Field client.type is missing from object");
+        var clientType = StoreJson.Text(client["type"]) ?? throw new ClientErrorException("Field client.type is missing from object");
         if (clientType is not ("Api" or "Cli" or "Daemon"))
         {
             throw new ClientErrorException($"Unknown client type \"{clientType}\" (expected Api, Cli or Daemon)");
         }
 
-        if (clientType == "Api" && Text(client, "name") is null)
+        if (clientType == "Api" && StoreJson.Text(client["name"]) is null)
         {
             throw new ClientErrorException("Field client.name is missing from object");
         }
 
-        Principal? principal = Text(auth, "type") switch
+        Principal? principal = StoreJson.Text(auth["type"]) switch
         {
-            "Local" => authFile.Matches(Text(auth, "authFileContent") ?? throw Missing("auth.authFileContent"))
+            "Local" => authFile.Matches(StoreJson.Text(auth["authFileContent"]) ?? throw Missing("auth.authFileContent"))
                 ? Principal.LocalOwner
                 : null,
-            "ApiKey" => apiKeys.Verify(Text(auth, "key") ?? throw Missing("auth.key")) is { } key ? Principal.ForApiKey(key) : null,
+            "ApiKey" => apiKeys.Verify(StoreJson.Text(auth["key"]) ?? throw Missing("auth.key")) is { } key ? Principal.ForApiKey(key) : null,
             null => throw Missing("auth.type"),
             var other => throw new ClientErrorException($"Unknown auth type \"{other}\" (expected Local or ApiKey)"),
         };
@@ -46,8 +46,6 @@ public static class HandshakeEndpoints
         return ApiResults.Json(new JsonObject { ["sessionToken"] = sessions.Open(principal) });
     }
 
-    private static string? Text(JsonObject obj, string field) =>
-        obj[field] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 
     private static ClientErrorException Missing(string field) => new($"Field {field} is missing from object");
 }
