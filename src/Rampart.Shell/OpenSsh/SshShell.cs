@@ -30,7 +30,8 @@ public static class SshShell
     /// <summary>The ssh options shared by the shell and its side channels; the host comes last, after "--".</summary>
     public static List<string> Arguments(SshTarget target, SshEnvironment environment, IEnumerable<string> extra)
     {
-        var arguments = new List<string> { "-F", "/dev/null" };
+        // Rampart knows every connection's details; only an sshConfigHost reads a config file, its own.
+        var arguments = new List<string> { "-F", target.ConfigFile ?? "/dev/null" };
         arguments.AddRange(extra);
         foreach (var option in new[]
                  {
@@ -60,8 +61,11 @@ public static class SshShell
             arguments.Add("ProxyCommand=" + ProxyCommand(gateway, environment));
         }
 
-        arguments.Add("-p");
-        arguments.Add(target.Port.ToString(CultureInfo.InvariantCulture));
+        if (target.Port is { } port)
+        {
+            arguments.Add("-p");
+            arguments.Add(port.ToString(CultureInfo.InvariantCulture));
+        }
         if (target.User is not null)
         {
             arguments.Add("-l");

@@ -16,7 +16,26 @@ public sealed class SshTargetResolver(InventoryService inventory, ApiSecretCodec
     /// <summary>Longest gateway chain followed; a longer one is almost surely a loop.</summary>
     private const int MaxHops = 8;
 
-    public SshTarget Resolve(Entry entry) => Resolve(entry, []);
+    public SshTarget Resolve(Entry entry) => entry.Type == "sshConfigHost" ? ResolveConfigHost(entry) : Resolve(entry, []);
+
+    /// <summary>
+    /// <c>sshConfigHost</c>: the alias and the config file (its own <c>file</c>, or that of its <c>config</c> entry,
+    /// else ~/.ssh/config); HostName, Port, User, IdentityFile and ProxyJump come from the file.
+    /// </summary>
+    private SshTarget ResolveConfigHost(Entry entry)
+    {
+        var data = JsonNode.Parse(entry.RawData)!.AsObject();
+        var file = StoreJson.Text(data["file"])
+            ?? (StoreReference.Read(data["config"]) is { } config && inventory.FindEntry(config) is { } configEntry
+                ? StoreJson.Text(JsonNode.Parse(configEntry.RawData)?["file"])
+                : null)
+            ?? "~/.ssh/config";
+        return new SshTarget(StoreJson.Text(data["host"])!, null, null, null, [], ConfigFile: ExpandHome(file));
+    }
+
+    private static string ExpandHome(string path) => path.StartsWith("~/", StringComparison.Ordinal)
+        ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), path[2..])
+        : path;
 
     private SshTarget Resolve(Entry entry, HashSet<Guid> seen)
     {
@@ -98,7 +117,7 @@ public sealed class SshTargetResolver(InventoryService inventory, ApiSecretCodec
         {
             "none" => null,
             "file" => StoreJson.Text(described["file"]) is { Length: > 0 } file
-                ? file.StartsWith("~/", StringComparison.Ordinal) ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), file[2..]) : file
+                ? ExpandHome(file)
                 : throw new ClientErrorException("The identity's key file is missing"),
             var other => throw new ClientErrorException($"SSH identities of type \"{other}\" are not supported by this Rampart version yet"),
         };

@@ -145,8 +145,8 @@ public sealed class LocalShellTests(DaemonFixture fixture) : IClassFixture<Daemo
         Assert.Contains("Unknown connection", await Client.FailAsync("/shell/start", new JsonObject { ["connection"] = Guid.NewGuid().ToString() }, 400, Ct), StringComparison.Ordinal);
         var identity = await Client.AddAsync("shell-test-identity", new JsonObject { ["type"] = "localIdentity", ["username"] = "u" }, Ct);
         Assert.Equal("Not a shell connection", await Client.FailAsync("/shell/start", new JsonObject { ["connection"] = identity }, 400, Ct));
-        var configHost = await Client.AddAsync("shell-test-config-host", new JsonObject { ["type"] = "sshConfigHost", ["host"] = "somealias" }, Ct);
-        Assert.Contains("not supported by this Rampart version yet", await Client.FailAsync("/shell/start", new JsonObject { ["connection"] = configHost }, 400, Ct), StringComparison.Ordinal);
+        var nested = await Client.AddAsync("shell-test-nested-in-service", new JsonObject { ["type"] = "customServiceGroup", ["parent"] = LocalMachine }, Ct);
+        Assert.Equal("Not a shell connection", await Client.FailAsync("/shell/start", new JsonObject { ["connection"] = nested }, 400, Ct));
 
         // An ssh host nobody listens on: a 500 that says what ssh said.
         var unreachable = await Client.AddAsync("shell-test-unreachable", new JsonObject { ["type"] = "ssh", ["host"] = "127.0.0.1", ["port"] = FreePort.Next() }, Ct);

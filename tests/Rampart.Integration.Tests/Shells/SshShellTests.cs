@@ -173,6 +173,21 @@ public sealed class SshShellTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SshConfigHost_TakesEverythingFromItsConfigFile()
+    {
+        var config = _server.Home.Combine("ssh_config");
+        await File.WriteAllTextAsync(config,
+            $"Host rampart-alias\n  HostName 127.0.0.1\n  Port {_server.Port}\n  User {SshServer.User}\n  IdentityFile {_server.ClientKey}\n"
+            + $"Host rampart-closed\n  HostName 127.0.0.1\n  Port {FreePort.Next()}\n", Ct);
+        var host = await _client.AddAsync("from-config", new JsonObject { ["type"] = "sshConfigHost", ["host"] = "rampart-alias", ["file"] = config }, Ct);
+        await _client.CallAsync("/shell/start", new JsonObject { ["connection"] = host }, Ct);
+        Assert.Equal("via config", (await ExecAsync(host, "echo via config"))["stdout"]!.GetValue<string>());
+
+        var closed = await _client.AddAsync("closed-alias", new JsonObject { ["type"] = "sshConfigHost", ["host"] = "rampart-closed", ["file"] = config }, Ct);
+        Assert.Contains("Connection refused", await _client.FailAsync("/shell/start", new JsonObject { ["connection"] = closed }, 500, Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WrongKey_IsA500NamingTheFailure()
     {
         var host = await _client.AddAsync("ssh-no-key", new JsonObject { ["type"] = "ssh", ["host"] = "127.0.0.1", ["port"] = _server.Port, ["user"] = "nobody" }, Ct);

@@ -49,7 +49,7 @@ public sealed class ConnectionValidator(ShellSessions shells, SshTargetResolver 
     public ShellLaunch LaunchFor(Entry entry) => ConnectionTypes.Get(entry.Type) switch
     {
         LocalMachineType => LocalShell.Launch(),
-        SshType => SshShell.Launch(ssh.Resolve(entry), sshEnvironment),
+        SshType or SshConfigHostType => SshShell.Launch(ssh.Resolve(entry), sshEnvironment),
         ShellEnvironmentType => NestedLaunch(entry),
         { IsShell: true } => throw new ClientErrorException(
             $"Shell sessions on {entry.Type} connections are not supported by this Rampart version yet (local and ssh are)"),
@@ -70,7 +70,7 @@ public sealed class ConnectionValidator(ShellSessions shells, SshTargetResolver 
         var launch = ConnectionTypes.Get(host.Type) switch
         {
             LocalMachineType => LocalShell.Launch(command),
-            SshType => SshShell.Launch(ssh.Resolve(host), sshEnvironment, command),
+            SshType or SshConfigHostType => SshShell.Launch(ssh.Resolve(host), sshEnvironment, command),
             _ => throw new ClientErrorException($"Nested shells inside {host.Type} connections are not supported by this Rampart version yet"),
         };
         return launch with { InitCommands = StoreJson.Text(data["commands"]) };

@@ -20,7 +20,7 @@ public sealed class FileTargets(InventoryService inventory, ShellSessions shells
         return ConnectionTypes.Get(entry.Type) switch
         {
             LocalMachineType => (session, null),
-            SshType => (session, new SshFiles(ssh.Resolve(entry), sshEnvironment, session)),
+            SshType or SshConfigHostType => (session, new SshFiles(ssh.Resolve(entry), sshEnvironment, session)),
             // A nested shell's files are its host's, seen as the nested user; only direct shells are served so far.
             _ => throw new ClientErrorException($"File operations on {entry.Type} connections are not supported by this Rampart version yet"),
         };
