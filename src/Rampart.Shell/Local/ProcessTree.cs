@@ -11,11 +11,15 @@ namespace Rampart.Shell.Local;
 internal static partial class ProcessTree
 {
     private const int SigKill = 9;
+    private const int SigUsr1 = 10;
 
     public static Task KillDescendantsAsync(Process shell, int shellPid)
     {
         // The shell's own pid (from the probe) is the one whose children run commands; under sudo it is not ours.
-        foreach (var pid in Descendants(shellPid > 1 ? shellPid : shell.Id))
+        // SIGUSR1 first: the framing's trap then abandons the rest of the command line once the child is gone.
+        var target = shellPid > 1 ? shellPid : shell.Id;
+        _ = Kill(target, SigUsr1);
+        foreach (var pid in Descendants(target))
         {
             _ = Kill(pid, SigKill);
         }

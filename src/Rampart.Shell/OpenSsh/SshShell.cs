@@ -112,7 +112,7 @@ public static class SshShell
             start.ArgumentList.Add(argument);
         }
 
-        start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"pkill -KILL -P {remotePid} || kill -9 $(ps -o pid= --ppid {remotePid}) 2>/dev/null"));
+        start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"kill -USR1 {remotePid}; pkill -KILL -P {remotePid} || kill -9 $(ps -o pid= --ppid {remotePid}) 2>/dev/null"));
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));

@@ -119,6 +119,24 @@ public sealed class LocalShellTests(DaemonFixture fixture) : IClassFixture<Daemo
     }
 
     [Fact]
+    public async Task ClientGoneMidExec_InterruptsTheCommand_AndTheQueueMovesOn()
+    {
+        await ExecAsync("GONE_MARK=kept; rm -f /tmp/rampart-gone-test");
+        using (var abandon = CancellationTokenSource.CreateLinkedTokenSource(Ct))
+        {
+            abandon.CancelAfter(TimeSpan.FromSeconds(1));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fixture.Daemon.PostAsync("/shell/exec",
+                new JsonObject { ["connection"] = LocalMachine, ["command"] = "sleep 30; touch /tmp/rampart-gone-test" }, Client.Token, abandon.Token));
+        }
+
+        // Were the sleep still running, this would wait for it; it does not, and the rest of the command never ran.
+        var started = Stopwatch.StartNew();
+        Assert.Equal((0, "kept", ""), await ExecAsync("echo $GONE_MARK"));
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(15), started.Elapsed.ToString());
+        Assert.False(File.Exists("/tmp/rampart-gone-test"));
+    }
+
+    [Fact]
     public async Task ShellThatExits_Is500_ThenStartOpensAFreshOne()
     {
         await StartAsync();

@@ -67,10 +67,12 @@ public sealed class SshShellTests : IAsyncLifetime
         await _client.CallAsync("/shell/start", new JsonObject { ["connection"] = host }, Ct);
         await ExecAsync(host, "MARK=still-here");
         var started = Stopwatch.StartNew();
-        var message = await _client.FailAsync("/shell/exec", new JsonObject { ["connection"] = host, ["command"] = "sleep 60", ["timeout"] = 1 }, 500, Ct);
+        var marker = $"/tmp/rampart-ssh-after-{Guid.NewGuid():N}";
+        var message = await _client.FailAsync("/shell/exec", new JsonObject { ["connection"] = host, ["command"] = $"sleep 60; touch {marker}", ["timeout"] = 1 }, 500, Ct);
         Assert.Contains("did not finish", message, StringComparison.Ordinal);
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(20), started.Elapsed.ToString());
         Assert.Equal("still-here", (await ExecAsync(host, "echo $MARK"))["stdout"]!.GetValue<string>());
+        Assert.False(File.Exists(marker), "the rest of the interrupted command line must not run");
     }
 
     [Fact]
