@@ -94,6 +94,7 @@ internal static class CliApp
             },
             ShellCommands.CreateShell(context),
             ShellCommands.CreateExec(context),
+            FsCommands.Create(context),
             DaemonCommand.Create(context),
         };
         return root;

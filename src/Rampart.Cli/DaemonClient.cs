@@ -35,7 +35,22 @@ internal sealed class DaemonClient : IDisposable
     public async Task<JsonNode?> CallAsync(string path, JsonObject body, CancellationToken cancellationToken)
     {
         _token ??= await HandshakeAsync(cancellationToken);
-        return await SendAsync(path, body, _token, cancellationToken);
+        return await SendAsync(path, Json(body), _token, null, cancellationToken);
+    }
+
+    /// <summary>Uploads raw bytes to <c>/fs/blob</c>, streamed; returns the blob id.</summary>
+    public async Task<string> UploadBlobAsync(Stream source, CancellationToken cancellationToken)
+    {
+        _token ??= await HandshakeAsync(cancellationToken);
+        var answer = await SendAsync("fs/blob", new StreamContent(source, 128 * 1024), _token, null, cancellationToken);
+        return Text(answer?["blob"]) ?? throw new CliException($"the daemon at {_location.DisplayUrl} answered /fs/blob without a blob id");
+    }
+
+    /// <summary>POSTs <paramref name="body"/> and streams a 200 answer's raw bytes into <paramref name="destination"/>.</summary>
+    public async Task DownloadAsync(string path, JsonObject body, Stream destination, CancellationToken cancellationToken)
+    {
+        _token ??= await HandshakeAsync(cancellationToken);
+        await SendAsync(path, Json(body), _token, destination, cancellationToken);
     }
 
     /// <summary>Like <see cref="CallAsync"/> for endpoints that always answer with a JSON object.</summary>
@@ -56,7 +71,7 @@ internal sealed class DaemonClient : IDisposable
         JsonNode? answer;
         try
         {
-            answer = await SendAsync("handshake", request, null, cancellationToken);
+            answer = await SendAsync("handshake", Json(request), null, null, cancellationToken);
         }
         catch (DaemonErrorException e) when (e.Status == HttpStatusCode.BadRequest)
         {
@@ -102,12 +117,12 @@ internal sealed class DaemonClient : IDisposable
             : throw new CliException($"cannot read the auth file {path}: it is empty", ExitCode.Unavailable);
     }
 
-    private async Task<JsonNode?> SendAsync(string path, JsonObject body, string? token, CancellationToken cancellationToken)
+    private static StringContent Json(JsonObject body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
+
+    /// <param name="download">Where a 200 answer's bytes go, for raw endpoints; null reads the answer as JSON.</param>
+    private async Task<JsonNode?> SendAsync(string path, HttpContent body, string? token, Stream? download, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_location.BaseUrl, path))
-        {
-            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_location.BaseUrl, path)) { Content = body };
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -117,8 +132,14 @@ internal sealed class DaemonClient : IDisposable
         HttpStatusCode status;
         try
         {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             status = response.StatusCode;
+            if (download is not null && status == HttpStatusCode.OK)
+            {
+                await response.Content.CopyToAsync(download, cancellationToken);
+                return null;
+            }
+
             content = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         }
         catch (HttpRequestException e) when (!cancellationToken.IsCancellationRequested)

@@ -128,6 +128,36 @@ public sealed class CliTests(DaemonFixture fixture) : IClassFixture<DaemonFixtur
     }
 
     [Fact]
+    public async Task Fs_WriteReadScript_ByteExact()
+    {
+        using var work = new TempDirectory();
+        var local = work.Combine("random.bin");
+        var bytes = System.Security.Cryptography.RandomNumberGenerator.GetBytes(3 * 1024 * 1024 + 1);
+        await File.WriteAllBytesAsync(local, bytes, Ct);
+        var remote = work.Combine("copy.bin");
+        var write = await RunAsync("fs", "write", "local machine", remote, local);
+        Assert.True(write.Code == 0, write.ToString());
+        var back = work.Combine("back.bin");
+        var read = await RunAsync("fs", "read", "local machine", remote, "-o", back);
+        Assert.True(read.Code == 0, read.ToString());
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(back, Ct));
+
+        var fromStdin = await CliRunner.RunAsync(fixture.Daemon, "piped text", Ct, "fs", "write", "local machine", work.Combine("piped.txt"));
+        Assert.True(fromStdin.Code == 0, fromStdin.ToString());
+        Assert.Equal("piped text", (await RunAsync("fs", "read", "local machine", work.Combine("piped.txt"))).Out);
+
+        var scriptFile = work.Combine("hello.sh");
+        await File.WriteAllTextAsync(scriptFile, "#!/bin/sh\necho from script", Ct);
+        var script = await RunAsync("fs", "script", "local machine", scriptFile);
+        Assert.True(script.Code == 0, script.ToString());
+        var run = await RunAsync("exec", "local machine", "--", "'" + script.Out.Trim() + "'");
+        Assert.Equal("from script\n", run.Out);
+
+        AssertOneErrorLine(await RunAsync("fs", "write", "local machine", remote, work.Combine("missing")), 2, "no such local file");
+        AssertOneErrorLine(await RunAsync("fs", "read", "local machine", work.Combine("missing")), 1, "File does not exist");
+    }
+
+    [Fact]
     public async Task Errors_AreOneLineWithDistinctExitCodes()
     {
         AssertOneErrorLine(await RunAsync("connection", "info", "no-such-connection"), 1, "unknown connection");
