@@ -21,8 +21,6 @@ internal static class BuiltIns
     /// <summary>Categories that cannot be deleted: the roots and the built-in children.</summary>
     public static bool IsProtected(Guid categoryId) => s_categories.Any(c => c.Id == categoryId);
 
-    public static bool IsRoot(Category category) => category.ParentId is null;
-
     public static InventoryChange Missing(InventoryModel model, DateTimeOffset now)
     {
         var categories = s_categories

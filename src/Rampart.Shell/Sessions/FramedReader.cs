@@ -9,7 +9,6 @@ internal sealed class FramedReader : IDisposable
     private readonly Stream _stream;
     private readonly SemaphoreSlim _arrived = new(0);
     private readonly Lock _gate = new();
-    private readonly Task _pump;
     private byte[] _buffer = new byte[64 * 1024];
     private int _length;
     private bool _ended;
@@ -17,19 +16,8 @@ internal sealed class FramedReader : IDisposable
     public FramedReader(Stream stream)
     {
         _stream = stream;
-        _pump = Task.Run(PumpAsync);
-    }
-
-    /// <summary>True once the stream has ended (the shell closed it or died).</summary>
-    public bool Ended
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _ended;
-            }
-        }
+        // Pumps until the stream ends; ends with the process, so it needs no handle.
+        _ = Task.Run(PumpAsync);
     }
 
     /// <summary>What is buffered and not yet handed out, e.g. the last words of a shell that died.</summary>
@@ -127,7 +115,4 @@ internal sealed class FramedReader : IDisposable
         {
         }
     }
-
-    /// <summary>Waits for the pump to finish, after the stream was closed.</summary>
-    public Task Completion => _pump;
 }

@@ -20,9 +20,6 @@ public abstract class ConnectionType
     /// <summary>True for identity types (users, passwords, keys) that connections can refer to.</summary>
     public virtual bool IsIdentity => false;
 
-    /// <summary>True when Rampart understands and validates this type.</summary>
-    public virtual bool IsKnown => true;
-
     /// <summary>The category an entry of this type goes to when <c>connection/add</c> names none.</summary>
     public virtual Guid DefaultCategory => WellKnownIds.DefaultCategory;
 

@@ -12,8 +12,6 @@ public static class ConnectionTypes
         new LocalIdentityType(), new CustomServiceType(), CustomServiceGroup,
     }.ToDictionary(t => t.Id, StringComparer.Ordinal);
 
-    public static IEnumerable<ConnectionType> Known => s_known.Values;
-
     public static ConnectionType Get(string id) =>
         s_known.TryGetValue(id, out var type) ? type : new UnknownConnectionType(id);
 }

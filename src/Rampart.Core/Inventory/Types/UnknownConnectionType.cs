@@ -29,8 +29,6 @@ public sealed class UnknownConnectionType(string id) : ConnectionType
 
     public override string? UsageCategory => s_usage.GetValueOrDefault(id);
 
-    public override bool IsKnown => false;
-
     public override bool IsIdentity => UsageCategory == Types.UsageCategory.Identity;
 
     public override Guid DefaultCategory => id switch
