@@ -6,11 +6,13 @@ set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 cd "$root"
 
-# System packages the tests drive for real (OpenSSH as test targets, python3 for client replays).
+# System packages the tests drive for real (OpenSSH as test targets, python3 for client replays, sudo for nested shells).
 needed=()
 command -v sshd >/dev/null 2>&1 || [ -x /usr/sbin/sshd ] || needed+=(openssh-server)
 command -v ssh >/dev/null 2>&1 || needed+=(openssh-client)
 command -v python3 >/dev/null 2>&1 || needed+=(python3)
+# Nested shells for another user go through sudo -n.
+command -v sudo >/dev/null 2>&1 || needed+=(sudo)
 if [ "${#needed[@]}" -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "test.sh: please install ${needed[*]} (or run as root)" >&2

@@ -22,6 +22,12 @@ internal static class CliApp
                 return await DaemonCommand.RunAsync([.. args.Skip(1)], context, cancellationToken);
             }
 
+            // ssh's prompt is one free-form argument, never options.
+            if (args.Count > 0 && args[0] == AskpassCommand.Name)
+            {
+                return await AskpassCommand.RunAsync([.. args.Skip(1)], context, cancellationToken);
+            }
+
             // No response files: "@FILE" is this CLI's own syntax for --data and secret decrypt.
             var parseResult = BuildRoot(context).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
             if (parseResult.Action is ParseErrorAction || parseResult.Errors.Count > 0 && parseResult.Action is null)

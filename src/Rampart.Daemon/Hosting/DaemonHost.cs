@@ -8,7 +8,9 @@ using Rampart.Daemon.Api;
 using Rampart.Daemon.Api.Endpoints;
 using Rampart.Daemon.Api.OpenApi;
 using Rampart.Daemon.Files;
+using Rampart.Daemon.Shells;
 using Rampart.Shell.OpenSsh;
+using Rampart.Shell.OpenSsh.Askpass;
 using Rampart.Shell.Sessions;
 using Rampart.Store.Access;
 using Rampart.Store.Inventory;
@@ -114,8 +116,15 @@ public static partial class DaemonHost
         services.AddSingleton(new LocalAuthFile(options.AuthFile));
         services.AddSingleton<ApiDocument>();
         services.AddSingleton<ShellSessions>();
-        services.AddSingleton(new SshEnvironment(options.DataDirectory));
+        services.AddSingleton(new SshEnvironment(options.DataDirectory, TimeProvider.System, AskpassProgram.Locate()));
         services.AddSingleton<SshTargetResolver>();
+        services.AddSingleton(provider =>
+        {
+            var environment = provider.GetRequiredService<SshEnvironment>();
+            var resolver = provider.GetRequiredService<SshTargetResolver>();
+            return new AskpassServer(environment.AskpassSocket, environment.AskpassTokens, resolver.RevealPassword);
+        });
+        services.AddSingleton<ConnectionShells>();
         services.AddSingleton<ConnectionValidator>();
         services.AddSingleton<FileTargets>();
         services.AddSingleton(new BlobStore(options.DataDirectory));
@@ -123,6 +132,7 @@ public static partial class DaemonHost
         var app = builder.Build();
         await app.Services.GetRequiredService<InventoryService>().InitializeAsync(cancellationToken);
         await app.Services.GetRequiredService<ApiKeyService>().InitializeAsync(cancellationToken);
+        app.Services.GetRequiredService<AskpassServer>();
 
         app.UseMiddleware<RequestLogging>();
         app.UseMiddleware<ApiErrorHandling>();

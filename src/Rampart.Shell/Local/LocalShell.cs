@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Rampart.Shell.Files;
 using Rampart.Shell.Sessions;
 
 namespace Rampart.Shell.Local;
@@ -26,6 +27,9 @@ public static class LocalShell
 
         return new ShellLaunch(start, ProcessTree.KillDescendantsAsync);
     }
+
+    /// <summary>Bulk data beside a local nested shell: each command in its own /bin/sh.</summary>
+    public static FileChannel Channel() => command => Launch(command).StartInfo;
 
     /// <summary>A local shell that replaces itself with <paramref name="command"/> (a nested shell).</summary>
     public static ShellLaunch Launch(string command)

@@ -1,13 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
+using Rampart.Contracts;
+using Rampart.Shell.Files;
 using Rampart.Shell.Sessions;
 
 namespace Rampart.Shell.OpenSsh;
 
 /// <summary>
 /// A persistent shell on a host through the OpenSSH client: one ControlMaster per connection (later channels such as
-/// interrupts reuse it), key authentication only (BatchMode), a fast and safe key exchange, host keys trusted on
-/// first use into Rampart's own known_hosts and refused when they change.
+/// interrupts reuse it), keys from files or Rampart's agents, passwords through askpass, a fast and safe key exchange,
+/// host keys trusted on first use into Rampart's own known_hosts and refused when they change.
 /// </summary>
 public static class SshShell
 {
@@ -24,8 +26,31 @@ public static class SshShell
 
         // The login shell runs this once; from then on commands go to a plain sh (or the nested shell) without rc files.
         start.ArgumentList.Add(remoteCommand);
+        if (target.PasswordHops().ToList() is { Count: > 0 } hops)
+        {
+            // ssh asks the askpass helper, which trades this launch's one-time token for the password at the daemon.
+            start.Environment["SSH_ASKPASS"] = environment.AskpassScript
+                ?? throw new ShellFailedException("Password logins need the rampart CLI (as askpass) next to the daemon, and it was not found");
+            start.Environment["SSH_ASKPASS_REQUIRE"] = "force";
+            start.Environment[AskpassProtocol.SocketVariable] = environment.AskpassSocket;
+            start.Environment[AskpassProtocol.TokenVariable] = environment.AskpassTokens.Issue(hops);
+        }
+
         return new ShellLaunch(start, (_, remotePid) => InterruptAsync(target, environment, remotePid));
     }
+
+    /// <summary>Bulk data beside the shell: each command on a new channel of its ControlMaster.</summary>
+    public static FileChannel Channel(SshTarget target, SshEnvironment environment) => command =>
+    {
+        var start = new ProcessStartInfo("ssh");
+        foreach (var argument in Arguments(target, environment, ["-T"]))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.ArgumentList.Add(command);
+        return start;
+    };
 
     /// <summary>The ssh options shared by the shell and its side channels; the host comes last, after "--".</summary>
     public static List<string> Arguments(SshTarget target, SshEnvironment environment, IEnumerable<string> extra)
@@ -33,9 +58,8 @@ public static class SshShell
         // Rampart knows every connection's details; only an sshConfigHost reads a config file, its own.
         var arguments = new List<string> { "-F", target.ConfigFile ?? "/dev/null" };
         arguments.AddRange(extra);
-        foreach (var option in new[]
-                 {
-                     "BatchMode=yes",
+        foreach (var option in Authentication(target).Concat(
+                 [
                      "ControlMaster=auto",
                      "ControlPath=" + Path.Combine(environment.ControlDirectory, "%C"),
                      // The shell's own ssh is the master: side channels share its connection, and nothing outlives it.
@@ -49,7 +73,7 @@ public static class SshShell
                      "ServerAliveCountMax=3",
                      "IdentitiesOnly=yes",
                      "LogLevel=ERROR",
-                 }.Concat(target.Options))
+                 ]).Concat(target.Options))
         {
             arguments.Add("-o");
             arguments.Add(option);
@@ -81,6 +105,34 @@ public static class SshShell
         arguments.Add("--");
         arguments.Add(target.Host);
         return arguments;
+    }
+
+    /// <summary>
+    /// Key-only logins never prompt (BatchMode). A password login prompts once, answered by askpass; keys still go
+    /// first. A key held by Rampart's agent is offered from there.
+    /// </summary>
+    private static IEnumerable<string> Authentication(SshTarget target)
+    {
+        if (target.Password is null)
+        {
+            yield return "BatchMode=yes";
+        }
+        else
+        {
+            yield return "BatchMode=no";
+            yield return "PreferredAuthentications=publickey,password,keyboard-interactive";
+            yield return "NumberOfPasswordPrompts=1";
+        }
+
+        if (target.Agent is not null)
+        {
+            yield return "IdentityAgent=" + target.Agent.Socket;
+        }
+        else if (target.ConfigFile is null)
+        {
+            // Not the daemon's own agent: a connection uses the keys its identity names, nothing else.
+            yield return "IdentityAgent=none";
+        }
     }
 
     /// <summary>

@@ -28,12 +28,23 @@ public static class NestedShellCommand
                 $"Nested {shell} shells are not supported by this Rampart version yet (supported: {string.Join(", ", s_shells.Keys)})");
         }
 
+        return $"exec {Sudo(elevated, user)}{invocation}";
+    }
+
+    /// <summary>Runs <paramref name="command"/> with sh as the nested shell's user, for file transfers beside it.</summary>
+    public static string Wrap(bool elevated, string? user, string command)
+    {
+        var sudo = Sudo(elevated, user);
+        return sudo.Length == 0 ? command : $"{sudo}sh -c '{command.Replace("'", "'\\''", StringComparison.Ordinal)}'";
+    }
+
+    private static string Sudo(bool elevated, string? user)
+    {
         if (user is not null && (user.Length == 0 || user.StartsWith('-') || !user.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-')))
         {
             throw new ClientErrorException($"The nested shell's user \"{user}\" is not a valid user name");
         }
 
-        var sudo = user is not null ? $"sudo -n -u {user} " : elevated ? "sudo -n " : "";
-        return $"exec {sudo}{invocation}";
+        return user is not null ? $"sudo -n -u {user} " : elevated ? "sudo -n " : "";
     }
 }

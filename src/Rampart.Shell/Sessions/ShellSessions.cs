@@ -12,7 +12,7 @@ public sealed class ShellSessions : IAsyncDisposable
     private readonly ConcurrentDictionary<Guid, Slot> _slots = new();
 
     /// <summary>Starts the connection's shell, or returns the running one. Starts of one connection are serialized.</summary>
-    public async Task<ShellSession> StartAsync(Guid connection, Func<ShellLaunch> launch, CancellationToken cancellationToken)
+    public async Task<ShellSession> StartAsync(Guid connection, Func<CancellationToken, Task<ShellLaunch>> launch, CancellationToken cancellationToken)
     {
         var slot = _slots.GetOrAdd(connection, _ => new Slot());
         await slot.Gate.WaitAsync(cancellationToken);
@@ -29,7 +29,7 @@ public sealed class ShellSessions : IAsyncDisposable
                 await dead.DisposeAsync();
             }
 
-            slot.Session = await ShellSession.StartAsync(launch(), cancellationToken);
+            slot.Session = await ShellSession.StartAsync(await launch(cancellationToken), cancellationToken);
             return slot.Session;
         }
         finally

@@ -26,6 +26,17 @@ public sealed class ApiClient(DaemonProcess daemon, string token)
         return response.Message ?? "";
     }
 
+    /// <summary>Uploads raw bytes with <c>/fs/blob</c> and returns the blob id.</summary>
+    public async Task<string> BlobAsync(byte[] bytes, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(daemon.BaseUri, "/fs/blob"));
+        request.Content = new ByteArrayContent(bytes);
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
+        var response = await daemon.SendAsync(request, cancellationToken);
+        Assert.True(response.Status == 200, response.ToString());
+        return response.Json!["blob"]!.GetValue<string>();
+    }
+
     public async Task<List<string>> QueryAsync(string categories, string connections, string types, CancellationToken cancellationToken)
     {
         var json = await CallAsync("/connection/query", new JsonObject

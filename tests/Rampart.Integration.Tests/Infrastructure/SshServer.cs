@@ -7,16 +7,19 @@ namespace Rampart.Integration.Tests.Infrastructure;
 
 /// <summary>
 /// A real OpenSSH server on 127.0.0.1 and a random port, with throwaway host and client keys, logging in the
-/// current user with the client key only. Stopped by pid when disposed.
+/// current user with the client key (and, when asked, any user with their password). Stopped by pid when disposed.
 /// </summary>
 public sealed class SshServer : IAsyncDisposable
 {
     private readonly StringBuilder _log = new();
     private Process? _process;
 
-    private SshServer(TempDirectory home)
+    private readonly bool _passwordLogins;
+
+    private SshServer(TempDirectory home, bool passwordLogins)
     {
         Home = home;
+        _passwordLogins = passwordLogins;
     }
 
     public TempDirectory Home { get; }
@@ -40,9 +43,10 @@ public sealed class SshServer : IAsyncDisposable
         }
     }
 
-    public static async Task<SshServer> StartAsync(CancellationToken cancellationToken)
+    /// <param name="passwordLogins">Also accept passwords (checked against /etc/shadow; see <see cref="SystemUser"/>).</param>
+    public static async Task<SshServer> StartAsync(CancellationToken cancellationToken, bool passwordLogins = false)
     {
-        var server = new SshServer(new TempDirectory());
+        var server = new SshServer(new TempDirectory(), passwordLogins);
         await RunAsync("ssh-keygen", cancellationToken, "-q", "-t", "ed25519", "-N", "", "-C", "rampart-test-host", "-f", server.HostKey);
         await RunAsync("ssh-keygen", cancellationToken, "-q", "-t", "ed25519", "-N", "", "-C", "rampart-test-client", "-f", server.ClientKey);
         File.Copy(server.ClientKey + ".pub", server.Home.Combine("authorized_keys"));
@@ -93,7 +97,7 @@ public sealed class SshServer : IAsyncDisposable
             $"HostKey {HostKey}",
             $"AuthorizedKeysFile {Home.Combine("authorized_keys")}",
             $"PidFile {Home.Combine("sshd.pid")}",
-            "PasswordAuthentication no",
+            _passwordLogins ? "PasswordAuthentication yes" : "PasswordAuthentication no",
             "KbdInteractiveAuthentication no",
             "UsePAM no",
             "StrictModes no",

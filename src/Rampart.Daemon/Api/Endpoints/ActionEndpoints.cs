@@ -2,12 +2,16 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rampart.Core.Errors;
 using Rampart.Core.Inventory;
+using Rampart.Core.Inventory.Types;
+using Rampart.Daemon.Shells;
+using Rampart.Shell.Files;
+using Rampart.Shell.Sessions;
 
 namespace Rampart.Daemon.Api.Endpoints;
 
 /// <summary>
-/// <c>/action</c>: XPipe's generic action call, <c>{"action": {"id", "ref", …}, "confirm"}</c>. Unknown ids are refused
-/// as XPipe refuses them; ids XPipe knows but Rampart cannot honour say why.
+/// <c>/action</c>: XPipe's generic action call, <c>{"action": {"id", "ref", …}, "confirm"}</c>: <c>refreshStore</c> and
+/// the file actions run; unknown ids are refused as XPipe refuses them; ids XPipe knows but Rampart cannot honour say why.
 /// </summary>
 public static class ActionEndpoints
 {
@@ -24,7 +28,7 @@ public static class ActionEndpoints
     /// <summary>XPipe actions that need a live shell or tunnel on the connection.</summary>
     private static readonly HashSet<string> s_needShells = new(StringComparer.Ordinal)
     {
-        "chmod", "chown", "chgrp", "deleteFile", "moveFile", "newFile", "newDirectory", "newLink", "renameFile", "toggleStore",
+        "newLink", "toggleStore",
         "startStore", "stopAction", "restartAction", "pauseStore", "refreshStoreChildren", "runHubScript", "runHubBatchScript",
         "runBackgroundScript", "runCommandInBrowser", "runFileInBackground", "transferFiles", "applyFileEdit",
         "computeDirectorySizes", "download", "refresh", "zip", "unzip", "tar", "untar", "gzip", "gunzip", "scanStore",
@@ -35,7 +39,8 @@ public static class ActionEndpoints
 
     public static void MapActions(this IEndpointRouteBuilder app) => app.Map("/action", ActAsync).WithName("action");
 
-    private static async Task<IResult> ActAsync(HttpContext http, InventoryService inventory, ConnectionValidator validator, CancellationToken ct)
+    private static async Task<IResult> ActAsync(
+        HttpContext http, InventoryService inventory, ConnectionValidator validator, ShellSessions shells, ConnectionShells connections, CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
         if (request.Optional("action") is not JsonObject action
@@ -45,7 +50,7 @@ public static class ActionEndpoints
         }
 
         var id = idValue.GetValue<string>();
-        if (id != "refreshStore" && !s_desktopOnly.Contains(id) && !s_needShells.Contains(id))
+        if (id != "refreshStore" && !FileActionCommand.Ids.Contains(id) && !s_desktopOnly.Contains(id) && !s_needShells.Contains(id))
         {
             throw new ClientErrorException("Unable to parse action into known schema");
         }
@@ -64,6 +69,18 @@ public static class ActionEndpoints
             throw new ClientErrorException($"Action {id} is not supported by this Rampart version yet");
         }
 
+        if (FileActionCommand.Ids.Contains(id))
+        {
+            // Checked in full before anything runs, so a bad field changes nothing anywhere.
+            var command = FileActionCommand.Build(id, action);
+            foreach (var entry in entries)
+            {
+                await RunFileActionAsync(id, command, entry, shells, connections, ct);
+            }
+
+            return ApiResults.Empty();
+        }
+
         // refreshStore: connect to each shell connection, as /connection/refresh does.
         foreach (var entry in entries)
         {
@@ -71,6 +88,23 @@ public static class ActionEndpoints
         }
 
         return ApiResults.Empty();
+    }
+
+    /// <summary>In the connection's shell (started if needed, as XPipe's file browser does), as its user.</summary>
+    private static async Task RunFileActionAsync(
+        string id, string command, Entry entry, ShellSessions shells, ConnectionShells connections, CancellationToken ct)
+    {
+        if (!ConnectionTypes.Get(entry.Type).IsShell)
+        {
+            throw new ClientErrorException($"{entry.Name} is not applicable for action type {id}: not a shell connection");
+        }
+
+        var session = await shells.StartAsync(entry.Id, token => connections.LaunchAsync(entry, token), ct);
+        var result = await session.ExecAsync(command, TimeSpan.FromMinutes(5), ct);
+        if (result.ExitCode != 0)
+        {
+            throw new ClientErrorException($"Action {id} failed on {entry.Name}: {(result.Stderr.Length > 0 ? result.Stderr : "exit code " + result.ExitCode)}");
+        }
     }
 
     private static List<Guid> References(JsonObject action)

@@ -3,13 +3,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rampart.Core.Errors;
 using Rampart.Core.Inventory;
+using Rampart.Daemon.Shells;
 using Rampart.Shell.Sessions;
 
 namespace Rampart.Daemon.Api.Endpoints;
 
 /// <summary>
-/// <c>/shell/start|exec|stop</c>: one persistent shell per connection, shared by all clients. The local machine is
-/// and ssh connections (OpenSSH, key logins) are served; nested shells, jump hosts and passwords are the next step.
+/// <c>/shell/start|exec|stop</c>: one persistent shell per connection, shared by all clients: the local machine, ssh
+/// connections (keys, passwords, jump hosts), sshConfigHost aliases and nested shells inside those.
 /// </summary>
 public static class ShellEndpoints
 {
@@ -21,12 +22,11 @@ public static class ShellEndpoints
     }
 
     private static async Task<IResult> StartAsync(
-        HttpContext http, InventoryService inventory, ShellSessions shells, ConnectionValidator validator, CancellationToken ct)
+        HttpContext http, InventoryService inventory, ShellSessions shells, ConnectionShells connections, CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
         var entry = inventory.GetEntry(request.RequireId(EntryNaming.Connection.IdFields)).Entry;
-        var launch = validator.LaunchFor(entry);
-        var session = await shells.StartAsync(entry.Id, () => launch, ct);
+        var session = await shells.StartAsync(entry.Id, token => connections.LaunchAsync(entry, token), ct);
         var info = session.Info;
         await inventory.UpdateStateAsync(entry.Id, new JsonObject
         {

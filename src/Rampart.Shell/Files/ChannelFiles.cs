@@ -1,21 +1,22 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using Rampart.Core.Errors;
 using Rampart.Shell.Sessions;
 
-namespace Rampart.Shell.OpenSsh;
+namespace Rampart.Shell.Files;
 
 /// <summary>
-/// Files on an ssh host. Checks go through the running shell (a fraction of a millisecond); the bytes themselves go
-/// over a separate channel of the same ControlMaster (<c>cat</c> in or out), streamed and byte-exact, never through
-/// the shell's text stream.
+/// Files on a shell's machine, seen as the shell's user. Checks go through the running shell (a fraction of a
+/// millisecond); the bytes themselves go over a separate channel (<c>cat</c> in or out: a new channel of the ssh
+/// ControlMaster, or a local process, wrapped in the nested shell's sudo), streamed and byte-exact, never through the
+/// shell's text stream.
 /// </summary>
-public sealed class SshFiles(SshTarget target, SshEnvironment environment, ShellSession session)
+/// <param name="channel">Starts a command beside the shell, as the same user on the same machine.</param>
+public sealed class ChannelFiles(FileChannel channel, ShellSession session)
 {
     /// <summary>Streams the file into <paramref name="destination"/>; call <see cref="CheckReadableAsync"/> first.</summary>
     public async Task ReadAsync(string path, Stream destination, CancellationToken cancellationToken)
     {
-        using var process = Start($"exec cat -- {Word(path)}");
+        using var process = Start($"exec cat -- {ShellPaths.Word(path)}");
         process.StandardInput.Close();
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.StandardOutput.BaseStream.CopyToAsync(destination, 128 * 1024, cancellationToken);
@@ -29,7 +30,7 @@ public sealed class SshFiles(SshTarget target, SshEnvironment environment, Shell
     /// <summary>"File does not exist" and friends as client errors, before any byte is sent.</summary>
     public async Task CheckReadableAsync(string path, CancellationToken cancellationToken)
     {
-        var word = Word(path);
+        var word = ShellPaths.Word(path);
         var check = await session.ExecAsync(
             $"( if [ -d {word} ]; then exit 3; elif [ ! -e {word} ]; then exit 2; elif [ ! -r {word} ]; then exit 4; fi )", TimeSpan.FromSeconds(30), cancellationToken);
         switch (check.ExitCode)
@@ -48,7 +49,7 @@ public sealed class SshFiles(SshTarget target, SshEnvironment environment, Shell
     /// <summary>Creates or replaces the file with exactly the bytes of <paramref name="sourceFile"/>.</summary>
     public async Task WriteAsync(string path, string sourceFile, CancellationToken cancellationToken)
     {
-        using var process = Start($"exec cat > {Word(path)}");
+        using var process = Start($"exec cat > {ShellPaths.Word(path)}");
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
         await using (var source = new FileStream(sourceFile, FileMode.Open, FileAccess.Read, FileShare.Read, 128 * 1024, FileOptions.Asynchronous))
         {
@@ -72,53 +73,32 @@ public sealed class SshFiles(SshTarget target, SshEnvironment environment, Shell
         }
     }
 
-    /// <summary>An owner-only executable script in the shell's temp directory, content exactly as uploaded.</summary>
+    /// <summary>
+    /// An owner-only executable script in the shell's temp directory, content exactly as uploaded. The name comes from
+    /// mktemp: a shared /tmp must not offer other users a predictable name to plant a link or a file of their own.
+    /// </summary>
     public async Task<string> WriteScriptAsync(string sourceFile, CancellationToken cancellationToken)
     {
-        string hash;
-        await using (var content = File.OpenRead(sourceFile))
+        // A subshell: a failed redirection or builtin must not end the persistent shell.
+        var created = await session.ExecAsync(
+            $"( umask 077 && f=$(mktemp {ShellPaths.Word(session.Info.Temp)}/rampart-XXXXXXXXXX.sh) && chmod 700 \"$f\" && printf '%s' \"$f\" )",
+            TimeSpan.FromSeconds(30), cancellationToken);
+        if (created.ExitCode != 0 || created.Stdout.Length == 0)
         {
-            hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken))[..16];
+            throw new ShellFailedException($"Cannot create a script in {session.Info.Temp}: {created.Stderr}");
         }
 
-        var path = $"{session.Info.Temp}/rampart-{hash}.sh";
-        var result = await session.ExecAsync($"umask 077 && : > {Word(path)} && chmod 700 {Word(path)}", TimeSpan.FromSeconds(30), cancellationToken);
-        if (result.ExitCode != 0)
-        {
-            throw new ShellFailedException($"Cannot create {path}: {result.Stderr}");
-        }
-
-        await WriteAsync(path, sourceFile, cancellationToken);
-        return path;
+        await WriteAsync(created.Stdout, sourceFile, cancellationToken);
+        return created.Stdout;
     }
 
-    /// <summary>One shell word for a path: single-quoted, with a leading <c>~/</c> left to the shell's $HOME.</summary>
-    public static string Word(string path)
+    private Process Start(string command)
     {
-        if (string.IsNullOrEmpty(path))
-        {
-            throw new ClientErrorException("Field path must not be empty");
-        }
-
-        static string Quote(string text) => "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
-        return path == "~" ? "\"$HOME\"" : path.StartsWith("~/", StringComparison.Ordinal) ? "\"$HOME\"/" + Quote(path[2..]) : Quote(path);
-    }
-
-    private Process Start(string remoteCommand)
-    {
-        var start = new ProcessStartInfo("ssh")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in SshShell.Arguments(target, environment, ["-T"]))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.ArgumentList.Add(remoteCommand);
-        return Process.Start(start) ?? throw new ShellFailedException("ssh did not start");
+        var start = channel(command);
+        start.RedirectStandardInput = true;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        return Process.Start(start) ?? throw new ShellFailedException("The file channel did not start");
     }
 }
