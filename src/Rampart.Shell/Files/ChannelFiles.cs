@@ -46,26 +46,40 @@ public sealed class ChannelFiles(FileChannel channel, ShellSession session)
         }
     }
 
-    /// <summary>Creates or replaces the file with exactly the bytes of <paramref name="sourceFile"/>.</summary>
+    /// <summary>
+    /// Creates or replaces the file with exactly the bytes of <paramref name="sourceFile"/>. The channel reads the
+    /// file itself as its stdin, so the bytes never pass through the daemon's memory or a pipe it pumps.
+    /// </summary>
     public async Task WriteAsync(string path, string sourceFile, CancellationToken cancellationToken)
     {
-        using var process = Start($"exec cat > {ShellPaths.Word(path)}");
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        await using (var source = new FileStream(sourceFile, FileMode.Open, FileAccess.Read, FileShare.Read, 128 * 1024, FileOptions.Asynchronous))
+        var channelStart = channel($"exec cat > {ShellPaths.Word(path)}");
+        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in (string[])["-c", "exec \"$0\" \"$@\" < \"$RAMPART_SOURCE_FILE\"", channelStart.FileName, .. channelStart.ArgumentList])
         {
-            try
-            {
-                await source.CopyToAsync(process.StandardInput.BaseStream, 128 * 1024, cancellationToken);
-            }
-            catch (IOException)
-            {
-                // The remote side gave up (no such directory, no permission); its words follow.
-            }
-
-            process.StandardInput.Close();
+            start.ArgumentList.Add(argument);
         }
 
-        await process.WaitForExitAsync(cancellationToken);
+        foreach (var (name, value) in channelStart.Environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        start.Environment["RAMPART_SOURCE_FILE"] = sourceFile;
+        start.WorkingDirectory = channelStart.WorkingDirectory;
+        using var process = Process.Start(start) ?? throw new ShellFailedException("The file channel did not start");
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        await output;
         if (process.ExitCode != 0)
         {
             var words = (await error).Trim();
