@@ -101,6 +101,8 @@ internal static class CliApp
             ShellCommands.CreateShell(context),
             ShellCommands.CreateExec(context),
             FsCommands.Create(context),
+            ImportCommand.Create(context),
+            RunCommand.Create(context),
             DaemonCommand.Create(context),
         };
         return root;

@@ -53,6 +53,48 @@ internal sealed class DaemonClient : IDisposable
         await SendAsync(path, Json(body), _token, destination, cancellationToken);
     }
 
+    /// <summary>POSTs <paramref name="body"/> and yields each line of an NDJSON answer as it arrives.</summary>
+    public async IAsyncEnumerable<JsonObject> StreamLinesAsync(
+        string path, JsonObject body, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        _token ??= await HandshakeAsync(cancellationToken);
+        var pipe = new System.IO.Pipelines.Pipe();
+        Exception? failure = null;
+        var download = Task.Run(async () =>
+        {
+            try
+            {
+                await using var sink = pipe.Writer.AsStream();
+                await SendAsync(path, Json(body), _token, sink, cancellationToken);
+            }
+#pragma warning disable CA1031 // Rethrown below, on the reading side, once the lines read so far are handed out.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                failure = e;
+                await pipe.Writer.CompleteAsync();
+            }
+        }, cancellationToken);
+
+        using (var reader = new StreamReader(pipe.Reader.AsStream(), Encoding.UTF8))
+        {
+            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            {
+                if (line.Length > 0)
+                {
+                    yield return JsonNode.Parse(line) as JsonObject
+                        ?? throw new CliException($"the daemon at {_location.DisplayUrl} streamed a line that is not a JSON object");
+                }
+            }
+        }
+
+        await download;
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+    }
+
     /// <summary>Like <see cref="CallAsync"/> for endpoints that always answer with a JSON object.</summary>
     public async Task<JsonObject> CallForObjectAsync(string path, JsonObject body, CancellationToken cancellationToken) =>
         await CallAsync(path, body, cancellationToken) as JsonObject

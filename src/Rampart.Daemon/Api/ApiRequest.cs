@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rampart.Core.Errors;
@@ -127,6 +128,38 @@ public sealed class ApiRequest
     }
 
     public JsonNode? Optional(string name) => _body[name];
+
+    /// <summary>A duration given as a number of seconds (fractions allowed), up to a week.</summary>
+    public TimeSpan? OptionalSeconds(string name)
+    {
+        var node = _body[name];
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<double>(out var seconds)
+            && seconds > 0 && seconds <= 7 * 24 * 3600)
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        throw new ClientErrorException(string.Create(CultureInfo.InvariantCulture, $"Field {name} must be a number of seconds, more than 0, not {node.ToJsonString()}"));
+    }
+
+    /// <summary>A whole number within bounds, or null when absent.</summary>
+    public int? OptionalInt(string name, int min, int max)
+    {
+        var node = _body[name];
+        if (node is null)
+        {
+            return null;
+        }
+
+        return node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<int>(out var number) && number >= min && number <= max
+            ? number
+            : throw new ClientErrorException(string.Create(CultureInfo.InvariantCulture, $"Field {name} must be a whole number from {min} to {max}, not {node.ToJsonString()}"));
+    }
 
     public static Guid ParseId(string field, JsonNode? node)
     {

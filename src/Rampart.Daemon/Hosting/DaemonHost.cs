@@ -8,6 +8,7 @@ using Rampart.Daemon.Api;
 using Rampart.Daemon.Api.Endpoints;
 using Rampart.Daemon.Api.OpenApi;
 using Rampart.Daemon.Files;
+using Rampart.Daemon.Fleet;
 using Rampart.Daemon.Shells;
 using Rampart.Shell.OpenSsh;
 using Rampart.Shell.OpenSsh.Askpass;
@@ -125,6 +126,7 @@ public static partial class DaemonHost
             return new AskpassServer(environment.AskpassSocket, environment.AskpassTokens, resolver.RevealPassword);
         });
         services.AddSingleton<ConnectionShells>();
+        services.AddSingleton<FleetJobs>();
         services.AddSingleton<ConnectionValidator>();
         services.AddSingleton<FileTargets>();
         services.AddSingleton(new BlobStore(options.DataDirectory));
@@ -147,6 +149,8 @@ public static partial class DaemonHost
         app.MapHandshake();
         app.MapDaemon();
         app.MapConnections();
+        app.MapImports();
+        app.MapFleet();
         app.MapLegacyConnections();
         app.MapCategories();
         app.MapSecrets();

@@ -15,12 +15,17 @@ public sealed class SshServer : IAsyncDisposable
     private Process? _process;
 
     private readonly bool _passwordLogins;
+    private readonly int _extraPorts;
 
-    private SshServer(TempDirectory home, bool passwordLogins)
+    private SshServer(TempDirectory home, bool passwordLogins, int extraPorts)
     {
         Home = home;
         _passwordLogins = passwordLogins;
+        _extraPorts = extraPorts;
     }
+
+    /// <summary>Every port it listens on: <see cref="Port"/> first, then the extra ones (each a "host" of a test fleet).</summary>
+    public IReadOnlyList<int> Ports { get; private set; } = [];
 
     public TempDirectory Home { get; }
 
@@ -44,14 +49,25 @@ public sealed class SshServer : IAsyncDisposable
     }
 
     /// <param name="passwordLogins">Also accept passwords (checked against /etc/shadow; see <see cref="SystemUser"/>).</param>
-    public static async Task<SshServer> StartAsync(CancellationToken cancellationToken, bool passwordLogins = false)
+    /// <param name="extraPorts">More ports to listen on (sshd takes at most 16 in all).</param>
+    public static async Task<SshServer> StartAsync(CancellationToken cancellationToken, bool passwordLogins = false, int extraPorts = 0)
     {
-        var server = new SshServer(new TempDirectory(), passwordLogins);
+        var server = new SshServer(new TempDirectory(), passwordLogins, extraPorts);
         await RunAsync("ssh-keygen", cancellationToken, "-q", "-t", "ed25519", "-N", "", "-C", "rampart-test-host", "-f", server.HostKey);
         await RunAsync("ssh-keygen", cancellationToken, "-q", "-t", "ed25519", "-N", "", "-C", "rampart-test-client", "-f", server.ClientKey);
         File.Copy(server.ClientKey + ".pub", server.Home.Combine("authorized_keys"));
         await server.LaunchAsync(cancellationToken);
         return server;
+    }
+
+    /// <summary>
+    /// Lets other accounts log in with the client key too: sshd reads authorized_keys as the user logging in, so the
+    /// server's directory and that file must be readable to them (the private keys stay 0600).
+    /// </summary>
+    public void AllowOtherUsers()
+    {
+        File.SetUnixFileMode(Home.Path, File.GetUnixFileMode(Home.Path) | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        File.SetUnixFileMode(Home.Combine("authorized_keys"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
     }
 
     /// <summary>Stops the server; <see cref="RestartAsync"/> brings it back on the same port.</summary>
@@ -88,11 +104,12 @@ public sealed class SshServer : IAsyncDisposable
 
     private async Task LaunchAsync(CancellationToken cancellationToken, int? port = null)
     {
-        Port = port ?? FreePort.Next();
+        Ports = port is null ? FreePort.Many(1 + _extraPorts) : Ports;
+        Port = Ports[0];
         Directory.CreateDirectory("/run/sshd");
         var config = Home.Combine("sshd_config");
         await File.WriteAllTextAsync(config, string.Join('\n',
-            string.Create(CultureInfo.InvariantCulture, $"Port {Port}"),
+            string.Join('\n', Ports.Select(p => string.Create(CultureInfo.InvariantCulture, $"Port {p}"))),
             "ListenAddress 127.0.0.1",
             $"HostKey {HostKey}",
             $"AuthorizedKeysFile {Home.Combine("authorized_keys")}",

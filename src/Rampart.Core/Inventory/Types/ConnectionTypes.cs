@@ -5,10 +5,11 @@ public static class ConnectionTypes
 {
     public static readonly LocalMachineType Local = new();
     public static readonly CustomServiceGroupType CustomServiceGroup = new();
+    public static readonly SshType Ssh = new();
 
     private static readonly Dictionary<string, ConnectionType> s_known = new ConnectionType[]
     {
-        Local, new SshType(), new SshConfigType(), new SshConfigHostType(), new ShellEnvironmentType(),
+        Local, Ssh, new SshConfigType(), new SshConfigHostType(), new ShellEnvironmentType(),
         new LocalIdentityType(), new CustomServiceType(), CustomServiceGroup,
     }.ToDictionary(t => t.Id, StringComparer.Ordinal);
 

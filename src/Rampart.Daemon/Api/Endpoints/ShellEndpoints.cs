@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Rampart.Core.Errors;
 using Rampart.Core.Inventory;
 using Rampart.Daemon.Shells;
 using Rampart.Shell.Sessions;
@@ -51,7 +48,7 @@ public static class ShellEndpoints
         var request = await ApiRequest.ReadAsync(http, ct);
         var connection = request.RequireId(EntryNaming.Connection.IdFields);
         var command = request.RequireString("command");
-        var timeout = Timeout(request.Optional("timeout"));
+        var timeout = request.OptionalSeconds("timeout");
         var session = shells.Get(connection);
         var result = await session.ExecAsync(command, timeout, ct);
         return ApiResults.Json(new JsonObject
@@ -67,22 +64,5 @@ public static class ShellEndpoints
         var request = await ApiRequest.ReadAsync(http, ct);
         await shells.StopAsync(request.RequireId(EntryNaming.Connection.IdFields));
         return ApiResults.Empty();
-    }
-
-    /// <summary>The optional <c>timeout</c> field: seconds, a positive number.</summary>
-    private static TimeSpan? Timeout(JsonNode? node)
-    {
-        if (node is null)
-        {
-            return null;
-        }
-
-        if (node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<double>(out var seconds)
-            && seconds > 0 && seconds <= 7 * 24 * 3600)
-        {
-            return TimeSpan.FromSeconds(seconds);
-        }
-
-        throw new ClientErrorException(string.Create(CultureInfo.InvariantCulture, $"Field timeout must be a number of seconds, more than 0, not {node.ToJsonString()}"));
     }
 }
