@@ -102,6 +102,7 @@ internal static class CliApp
             ShellCommands.CreateExec(context),
             FsCommands.Create(context),
             ImportCommand.Create(context),
+            ExportCommand.Create(context),
             RunCommand.Create(context),
             DaemonCommand.Create(context),
         };

@@ -150,6 +150,7 @@ public static partial class DaemonHost
         app.MapDaemon();
         app.MapConnections();
         app.MapImports();
+        app.MapExports();
         app.MapFleet();
         app.MapLegacyConnections();
         app.MapCategories();

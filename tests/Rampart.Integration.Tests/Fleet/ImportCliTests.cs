@@ -97,3 +97,69 @@ public sealed class ImportCliTests(DaemonFixture fixture) : IClassFixture<Daemon
         Assert.Contains("includes", await fixture.Client.FailAsync("/connection/import", new JsonObject { ["format"] = "ssh-config", ["text"] = "", ["includes"] = "x" }, 400, Ct), StringComparison.Ordinal);
     }
 }
+
+/// <summary>Export in every format, then re-import: nothing changes; the ssh config is one ssh itself reads.</summary>
+public sealed class ExportCliTests(DaemonFixture fixture) : IClassFixture<DaemonFixture>, IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => _directory.Dispose();
+
+    private Task<CliRunner.Result> RunAsync(string? stdin, params string[] arguments) => CliRunner.RunAsync(fixture.Daemon, stdin, Ct, arguments);
+
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("json")]
+    [InlineData("ansible")]
+    [InlineData("ssh-config")]
+    public async Task Export_ThenReimport_ChangesNothing(string format)
+    {
+        var prefix = "rt-" + format.Replace("-", "", StringComparison.Ordinal);
+        var net = "198.51." + (Array.IndexOf(["csv", "json", "ansible", "ssh-config"], format) + 1);
+        var csv = $"name,host,port,user,category,identity,gateway\n{prefix}-jump,{net}.50,22,ops,{prefix}/edge,/keys/jump,\n"
+                  + $"{prefix}-app,{net}.51,2222,app,{prefix}/apps/eu,/keys/app key,{prefix}-jump\n{prefix}-bare,{net}.52,,,{prefix},,\n";
+        var imported = await RunAsync(csv, "import", "csv", "-", "--category", "all connections");
+        Assert.True(imported.Code == 0, imported.ToString());
+
+        var file = _directory.Combine("export." + format);
+        var exported = await RunAsync(null, "export", format, "--connection", prefix + "-*", "-o", file);
+        Assert.True(exported.Code == 0, exported.ToString());
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+
+        // An ssh config carries no categories: re-imported, its hosts move (updated) but none is added.
+        var again = await RunAsync(null, "import", format, file, "--category", "all connections");
+        Assert.True(again.Code == 0, again.ToString());
+        if (format == "ssh-config")
+        {
+            Assert.Contains("0 added", again.Out, StringComparison.Ordinal);
+            var config = await File.ReadAllTextAsync(file, Ct);
+            Assert.Contains($"Host {prefix}-app\n  HostName {net}.51\n  Port 2222\n  User app\n  IdentityFile \"/keys/app key\"\n  ProxyJump {prefix}-jump\n", config, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains("0 added, 0 updated, 3 unchanged, 0 categories added (nothing to change)", again.Out, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task ExportedSshConfig_IsReadBySshItself()
+    {
+        await RunAsync("name,host,port,user\nssh-g,192.0.2.60,2200,probe\n", "import", "csv", "-");
+        var file = _directory.Combine("config");
+        Assert.Equal(0, (await RunAsync(null, "export", "ssh-config", "--connection", "ssh-g", "-o", file)).Code);
+        var start = new System.Diagnostics.ProcessStartInfo("ssh") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-G", "-F", file, "ssh-g" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var ssh = System.Diagnostics.Process.Start(start)!;
+        var output = await ssh.StandardOutput.ReadToEndAsync(Ct);
+        await ssh.WaitForExitAsync(Ct);
+        Assert.Contains("hostname 192.0.2.60\n", output, StringComparison.Ordinal);
+        Assert.Contains("port 2200\n", output, StringComparison.Ordinal);
+        Assert.Contains("user probe\n", output, StringComparison.Ordinal);
+    }
+}
