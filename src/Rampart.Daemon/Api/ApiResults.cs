@@ -16,6 +16,9 @@ public static class ApiResults
 
     public static IResult Empty() => new EmptyOkResult();
 
+    /// <summary>A JSON array of strings, for lists of names and messages in answers.</summary>
+    public static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
+
     public static IResult Json(JsonNode body, int status = StatusCodes.Status200OK) =>
         new JsonWriterResult(writer => body.WriteTo(writer), status);
 

@@ -28,7 +28,7 @@ public static class ExportEndpoints
             ["format"] = format,
             ["exported"] = hosts.Count,
             ["text"] = text,
-            ["notices"] = new JsonArray([.. notices.Select(n => (JsonNode)JsonValue.Create(n))]),
+            ["notices"] = ApiResults.Strings(notices),
         });
     }
 }

@@ -30,16 +30,14 @@ public static class ImportEndpoints
         return ApiResults.Json(new JsonObject
         {
             ["applied"] = report.Applied,
-            ["added"] = Names(report.Added),
-            ["updated"] = Names(report.Updated),
-            ["unchanged"] = Names(report.Unchanged),
-            ["categoriesAdded"] = Names(report.CategoriesAdded),
+            ["added"] = ApiResults.Strings(report.Added),
+            ["updated"] = ApiResults.Strings(report.Updated),
+            ["unchanged"] = ApiResults.Strings(report.Unchanged),
+            ["categoriesAdded"] = ApiResults.Strings(report.CategoriesAdded),
             ["problems"] = new JsonArray([.. report.Problems.Select(p => (JsonNode)new JsonObject { ["source"] = p.Source, ["message"] = p.Message })]),
-            ["notices"] = Names(report.Notices),
+            ["notices"] = ApiResults.Strings(report.Notices),
         });
     }
-
-    private static JsonArray Names(IEnumerable<string> names) => new([.. names.Select(n => (JsonNode)JsonValue.Create(n))]);
 
     /// <summary><c>{"pattern": [{"path", "text"}, …]}</c>: the files each Include argument named.</summary>
     private static Dictionary<string, IReadOnlyList<IncludedFile>> Includes(JsonNode? node)
