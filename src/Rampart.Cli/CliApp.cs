@@ -104,6 +104,7 @@ internal static class CliApp
             ImportCommand.Create(context),
             ExportCommand.Create(context),
             RunCommand.Create(context),
+            AuditCommands.Create(context),
             DaemonCommand.Create(context),
         };
         return root;

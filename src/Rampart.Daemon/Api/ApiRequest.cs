@@ -41,7 +41,11 @@ public sealed class ApiRequest
             await buffer.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
         }
 
-        return Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+        var request = Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+
+        // The audit trail names what the request was about (connection, filters, command) once it is answered.
+        http.Items[typeof(ApiRequest)] = request;
+        return request;
     }
 
     public static ApiRequest Parse(ReadOnlyMemory<byte> utf8)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Rampart.Core.Access;
+using Rampart.Core.Audit;
 using Rampart.Core.Errors;
 using Rampart.Core.Inventory;
 using Rampart.Core.Vault;
@@ -14,6 +15,7 @@ using Rampart.Shell.OpenSsh;
 using Rampart.Shell.OpenSsh.Askpass;
 using Rampart.Shell.Sessions;
 using Rampart.Store.Access;
+using Rampart.Store.Audit;
 using Rampart.Store.Inventory;
 using Rampart.Store.Sqlite;
 using Rampart.Store.Vault;
@@ -127,6 +129,8 @@ public static partial class DaemonHost
         });
         services.AddSingleton<ConnectionShells>();
         services.AddSingleton<FleetJobs>();
+        services.AddSingleton<IAuditStore, SqliteAuditStore>();
+        services.AddSingleton<AuditTrail>();
         services.AddSingleton<ConnectionValidator>();
         services.AddSingleton<FileTargets>();
         services.AddSingleton(new BlobStore(options.DataDirectory));
@@ -135,7 +139,11 @@ public static partial class DaemonHost
         await app.Services.GetRequiredService<InventoryService>().InitializeAsync(cancellationToken);
         await app.Services.GetRequiredService<ApiKeyService>().InitializeAsync(cancellationToken);
         app.Services.GetRequiredService<AskpassServer>();
+        var audit = app.Services.GetRequiredService<AuditTrail>();
+        await audit.StartAsync(cancellationToken);
+        audit.Record(new AuditEvent(TimeProvider.System.GetUtcNow(), "daemon", "local", "daemon start", null, "ok", $"listening on {options.Listen}"));
 
+        app.UseMiddleware<AuditTrailing>();
         app.UseMiddleware<RequestLogging>();
         app.UseMiddleware<ApiErrorHandling>();
         app.UseMiddleware<ApiAuthentication>();
@@ -152,6 +160,7 @@ public static partial class DaemonHost
         app.MapImports();
         app.MapExports();
         app.MapFleet();
+        app.MapAudit();
         app.MapLegacyConnections();
         app.MapCategories();
         app.MapSecrets();

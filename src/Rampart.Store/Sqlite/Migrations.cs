@@ -40,6 +40,25 @@ public static class Migrations
                 revoked TEXT NULL
             );
             """),
+        new(2, "audit trail", """
+            CREATE TABLE audit (
+                sequence INTEGER PRIMARY KEY,
+                id TEXT NOT NULL UNIQUE,
+                time TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                source TEXT NOT NULL,
+                action TEXT NOT NULL,
+                target TEXT NULL,
+                outcome TEXT NOT NULL,
+                detail TEXT NULL,
+                previous_hash TEXT NOT NULL,
+                hash TEXT NOT NULL
+            );
+            CREATE INDEX audit_by_time ON audit (time);
+            -- Append-only inside Rampart; an edit made around it breaks the hash chain, which verify reports.
+            CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+            CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+            """),
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -40,9 +40,12 @@ public static class HandshakeEndpoints
         };
         if (principal is null)
         {
+            // XPipe answers 400 here; the audit trail calls it what it is.
+            http.Items[AuditTrailing.DeniedKey] = true;
             throw new ClientErrorException("Authentication failed");
         }
 
+        http.Items[typeof(Principal)] = principal;
         return ApiResults.Json(new JsonObject { ["sessionToken"] = sessions.Open(principal) });
     }
 
