@@ -19,10 +19,10 @@ internal static class ApiKeyListCommand
                 return;
             }
 
-            var table = new Table("ID", "NAME", "PREFIX", "CREATED", "REVOKED");
+            var table = new Table("ID", "NAME", "PREFIX", "CREATED", "LAST USED", "REVOKED");
             foreach (var key in (answer["keys"] as JsonArray ?? []).OfType<JsonObject>())
             {
-                table.Add(Cells.Of(key["id"]), Cells.Of(key["name"]), Cells.Of(key["prefix"]), Cells.Of(key["created"]), Cells.Of(key["revoked"]));
+                table.Add(Cells.Of(key["id"]), Cells.Of(key["name"]), Cells.Of(key["prefix"]), Cells.Of(key["created"]), Cells.Of(key["lastUsed"]), Cells.Of(key["revoked"]));
             }
 
             await table.WriteAsync(context.Output, cancellationToken);

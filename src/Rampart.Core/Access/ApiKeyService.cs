@@ -66,6 +66,25 @@ public sealed class ApiKeyService(IApiKeyStore store, TimeProvider time) : IDisp
         }
     }
 
+    /// <summary>Notes that a key was just used to open a session (shown by <c>apikey list</c>; one write per session).</summary>
+    public async Task MarkUsedAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_keys.TryGetValue(id, out var key))
+            {
+                var used = key with { LastUsed = time.GetUtcNow() };
+                await store.SaveAsync(used, CancellationToken.None);
+                Replace(used);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>The active key matching this secret, compared in constant time, or null.</summary>
     public ApiKey? Verify(string secret)
     {

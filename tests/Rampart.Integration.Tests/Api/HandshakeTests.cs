@@ -114,6 +114,7 @@ public sealed class HandshakeTests(DaemonFixture fixture) : IClassFixture<Daemon
         var entry = listed!["keys"]!.AsArray().Single(k => k!["name"]!.GetValue<string>() == "ci-key")!;
         Assert.Null(entry["key"]);
         Assert.Equal(key[..12], entry["prefix"]!.GetValue<string>());
+        Assert.True(DateTimeOffset.Parse(entry["lastUsed"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) > TimeProvider.System.GetUtcNow().AddMinutes(-5));
 
         await owner.CallAsync("/rampart/apikey/revoke", new JsonObject { ["name"] = "ci-key" }, Ct);
         Assert.Equal("Unknown token", await keySession.FailAsync("/daemon/version", null, 403, Ct));

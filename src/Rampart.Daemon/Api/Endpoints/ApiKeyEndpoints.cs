@@ -46,6 +46,7 @@ public static class ApiKeyEndpoints
         ["name"] = key.Name,
         ["prefix"] = key.Prefix,
         ["created"] = EntryJson.Time(key.Created),
+        ["lastUsed"] = key.LastUsed is { } used ? EntryJson.Time(used) : null,
         ["revoked"] = key.Revoked is { } revoked ? EntryJson.Time(revoked) : null,
     };
 }

@@ -46,6 +46,11 @@ public static class HandshakeEndpoints
         }
 
         http.Items[typeof(Principal)] = principal;
+        if (principal.ApiKeyId is { } keyId)
+        {
+            await apiKeys.MarkUsedAsync(keyId, cancellationToken);
+        }
+
         return ApiResults.Json(new JsonObject { ["sessionToken"] = sessions.Open(principal) });
     }
 
