@@ -4,17 +4,21 @@ using Rampart.Cli.Output;
 
 namespace Rampart.Cli.Commands;
 
-/// <summary><c>rampart apikey create NAME</c>: the key is printed once; the daemon keeps only its hash.</summary>
+/// <summary><c>rampart apikey create NAME [--may-run-on-gateway]</c>: the key is printed once; the daemon keeps only its hash.</summary>
 internal static class ApiKeyCreateCommand
 {
     public static Command Create(CliContext context)
     {
         var name = new Argument<string>("NAME") { Description = "A name for the key: letters, digits, '-', '_' or '.'" };
-        var command = new Command("create", "Create an API key and print it (it cannot be shown again)") { name };
+        var gateway = new Option<bool>("--may-run-on-gateway")
+        {
+            Description = "Let its holder run commands and touch files on this machine itself (the local machine, nested shells on it, sshConfigHost entries); off by default",
+        };
+        var command = new Command("create", "Create an API key and print it (it cannot be shown again)") { name, gateway };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var answer = await context.Client.CallForObjectAsync(
-                "rampart/apikey/create", new JsonObject { ["name"] = parseResult.GetValue(name) }, cancellationToken);
+                "rampart/apikey/create", new JsonObject { ["name"] = parseResult.GetValue(name), ["mayRunOnGateway"] = parseResult.GetValue(gateway) }, cancellationToken);
             if (context.WantsJson(parseResult))
             {
                 await Printer.JsonAsync(context.Output, answer, cancellationToken);

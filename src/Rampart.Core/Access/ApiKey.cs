@@ -2,6 +2,10 @@ namespace Rampart.Core.Access;
 
 /// <summary>A named API key. Only its SHA-256 hash is kept; the key itself is shown once, at creation.</summary>
 /// <param name="Prefix">The first characters of the key, so a user can tell keys apart without the secret.</param>
+/// <param name="MayRunOnGateway">
+/// Whether its holder may run commands or touch files on the gateway itself (the local machine, nested shells on it,
+/// sshConfigHost entries whose config file may run local commands). Off by default: the gateway holds the vault key.
+/// </param>
 public sealed record ApiKey(
     Guid Id,
     string Name,
@@ -9,7 +13,8 @@ public sealed record ApiKey(
     byte[] Hash,
     DateTimeOffset Created,
     DateTimeOffset? LastUsed,
-    DateTimeOffset? Revoked)
+    DateTimeOffset? Revoked,
+    bool MayRunOnGateway = false)
 {
     public bool IsActive => Revoked is null;
 }

@@ -23,7 +23,7 @@ public sealed class ApiKeyService(IApiKeyStore store, TimeProvider time) : IDisp
 
     public IReadOnlyList<ApiKey> List() => [.. Snapshot().OrderBy(k => k.Created)];
 
-    public async Task<CreatedApiKey> CreateAsync(string name, CancellationToken cancellationToken)
+    public async Task<CreatedApiKey> CreateAsync(string name, bool mayRunOnGateway, CancellationToken cancellationToken)
     {
         ValidateName(name);
         await _gate.WaitAsync(cancellationToken);
@@ -36,7 +36,7 @@ public sealed class ApiKeyService(IApiKeyStore store, TimeProvider time) : IDisp
 
             var secret = KeyPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
                 .TrimEnd('=').Replace('+', '-').Replace('/', '_');
-            var key = new ApiKey(Guid.NewGuid(), name, secret[..PrefixLength], Hash(secret), time.GetUtcNow(), null, null);
+            var key = new ApiKey(Guid.NewGuid(), name, secret[..PrefixLength], Hash(secret), time.GetUtcNow(), null, null, mayRunOnGateway);
             await store.SaveAsync(key, CancellationToken.None);
             Replace(key);
             return new CreatedApiKey(key, secret);

@@ -57,6 +57,26 @@ public sealed class ConnectionShells(InventoryService inventory, SshTargetResolv
         }
     }
 
+    /// <summary>
+    /// Whether opening this connection runs code on the gateway machine itself: the local machine, a nested shell on
+    /// it, and sshConfigHost entries (their config file may hold ProxyCommand or LocalCommand). Plain ssh entries do
+    /// not: Rampart builds their command line and refuses such options.
+    /// </summary>
+    public bool RunsOnGateway(Entry entry)
+    {
+        switch (ConnectionTypes.Get(entry.Type))
+        {
+            case LocalMachineType or SshConfigHostType:
+                return true;
+            case ShellEnvironmentType:
+                var data = JsonNode.Parse(entry.RawData)!.AsObject();
+                var host = StoreReference.Read(data["host"]) is { } id ? inventory.FindEntry(id) : null;
+                return host is null || RunsOnGateway(host);
+            default:
+                return false;
+        }
+    }
+
     /// <summary>A nested shell's parts; its host is null for the local machine.</summary>
     private (Entry? Host, string Command, bool Elevated, string? User, string? InitCommands) Nested(Entry entry)
     {

@@ -10,7 +10,7 @@ public sealed class SqliteApiKeyStore(SqliteDatabase database) : IApiKeyStore
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, name, prefix, hash, created, last_used, revoked FROM api_keys";
+        command.CommandText = "SELECT id, name, prefix, hash, created, last_used, revoked, may_run_on_gateway FROM api_keys";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var keys = new List<ApiKey>();
         while (await reader.ReadAsync(cancellationToken))
@@ -22,7 +22,8 @@ public sealed class SqliteApiKeyStore(SqliteDatabase database) : IApiKeyStore
                 (byte[])reader.GetValue(3),
                 SqliteValues.ParseTime(reader.GetString(4)),
                 reader.IsDBNull(5) ? null : SqliteValues.ParseTime(reader.GetString(5)),
-                reader.IsDBNull(6) ? null : SqliteValues.ParseTime(reader.GetString(6))));
+                reader.IsDBNull(6) ? null : SqliteValues.ParseTime(reader.GetString(6)),
+                reader.GetInt64(7) != 0));
         }
 
         return keys;
@@ -33,7 +34,8 @@ public sealed class SqliteApiKeyStore(SqliteDatabase database) : IApiKeyStore
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO api_keys (id, name, prefix, hash, created, last_used, revoked) VALUES ($id, $name, $prefix, $hash, $created, $used, $revoked)
+            INSERT INTO api_keys (id, name, prefix, hash, created, last_used, revoked, may_run_on_gateway)
+            VALUES ($id, $name, $prefix, $hash, $created, $used, $revoked, $gateway)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, last_used = excluded.last_used, revoked = excluded.revoked
             """;
         command.Parameters.AddWithValue("$id", SqliteValues.Id(key.Id));
@@ -43,6 +45,7 @@ public sealed class SqliteApiKeyStore(SqliteDatabase database) : IApiKeyStore
         command.Parameters.AddWithValue("$created", SqliteValues.Time(key.Created));
         command.Parameters.AddWithValue("$used", SqliteValues.NullableTime(key.LastUsed));
         command.Parameters.AddWithValue("$revoked", SqliteValues.NullableTime(key.Revoked));
+        command.Parameters.AddWithValue("$gateway", key.MayRunOnGateway ? 1 : 0);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

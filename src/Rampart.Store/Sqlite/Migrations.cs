@@ -59,6 +59,9 @@ public static class Migrations
             CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
             CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
             """),
+        new(3, "api keys that may run on the gateway", """
+            ALTER TABLE api_keys ADD COLUMN may_run_on_gateway INTEGER NOT NULL DEFAULT 0;
+            """),
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

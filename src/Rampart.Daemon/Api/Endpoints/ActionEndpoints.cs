@@ -73,6 +73,7 @@ public static class ActionEndpoints
         {
             // Checked in full before anything runs, so a bad field changes nothing anywhere.
             var command = FileActionCommand.Build(id, action);
+            entries.ForEach(entry => http.RequireGatewayAccess(entry, connections));
             foreach (var entry in entries)
             {
                 await RunFileActionAsync(id, command, entry, shells, connections, ct);
@@ -82,6 +83,7 @@ public static class ActionEndpoints
         }
 
         // refreshStore: connect to each shell connection, as /connection/refresh does.
+        entries.ForEach(entry => http.RequireGatewayAccess(entry, connections));
         foreach (var entry in entries)
         {
             await validator.ValidateAsync(entry, ct);

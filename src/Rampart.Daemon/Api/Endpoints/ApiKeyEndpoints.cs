@@ -20,7 +20,7 @@ public static class ApiKeyEndpoints
     {
         http.RequireLocalOwner("manage API keys");
         var request = await ApiRequest.ReadAsync(http, ct);
-        var created = await keys.CreateAsync(request.RequireString("name"), ct);
+        var created = await keys.CreateAsync(request.RequireString("name"), request.OptionalBool("mayRunOnGateway") ?? false, ct);
         var body = Describe(created.Key);
         body["key"] = created.Secret;
         return ApiResults.Json(body);
@@ -47,6 +47,7 @@ public static class ApiKeyEndpoints
         ["prefix"] = key.Prefix,
         ["created"] = EntryJson.Time(key.Created),
         ["lastUsed"] = key.LastUsed is { } used ? EntryJson.Time(used) : null,
+        ["mayRunOnGateway"] = key.MayRunOnGateway,
         ["revoked"] = key.Revoked is { } revoked ? EntryJson.Time(revoked) : null,
     };
 }

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Rampart.Core.Inventory;
 
+using Rampart.Daemon.Shells;
+
 namespace Rampart.Daemon.Api.Endpoints;
 
 /// <summary>
@@ -18,11 +20,11 @@ public static class ConnectionEndpoints
                 .WithName(naming.Id + "Query");
             app.Map(prefix + "/info", (HttpContext http, InventoryService inventory, CancellationToken ct) => InfoAsync(http, inventory, naming, ct))
                 .WithName(naming.Id + "Info");
-            app.Map(prefix + "/add", (HttpContext http, InventoryService inventory, ConnectionValidator validator, CancellationToken ct) => AddAsync(http, inventory, validator, naming, ct))
+            app.Map(prefix + "/add", (HttpContext http, InventoryService inventory, ConnectionValidator validator, ConnectionShells connections, CancellationToken ct) => AddAsync(http, inventory, validator, connections, naming, ct))
                 .WithName(naming.Id + "Add");
             app.Map(prefix + "/remove", (HttpContext http, InventoryService inventory, CancellationToken ct) => RemoveAsync(http, inventory, naming, ct))
                 .WithName(naming.Id + "Remove");
-            app.Map(prefix + "/refresh", (HttpContext http, InventoryService inventory, ConnectionValidator validator, CancellationToken ct) => RefreshAsync(http, inventory, validator, naming, ct))
+            app.Map(prefix + "/refresh", (HttpContext http, InventoryService inventory, ConnectionValidator validator, ConnectionShells connections, CancellationToken ct) => RefreshAsync(http, inventory, validator, connections, naming, ct))
                 .WithName(naming.Id + "Refresh");
         }
     }
@@ -45,7 +47,7 @@ public static class ConnectionEndpoints
     }
 
     private static async Task<IResult> AddAsync(
-        HttpContext http, InventoryService inventory, ConnectionValidator validator, EntryNaming naming, CancellationToken ct)
+        HttpContext http, InventoryService inventory, ConnectionValidator validator, ConnectionShells connections, EntryNaming naming, CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
         var name = request.RequireString("name");
@@ -55,7 +57,9 @@ public static class ConnectionEndpoints
         if (validate)
         {
             // Checked first, connected second, added last: a connection that does not work is not added (500).
-            await validator.ValidateAsync(inventory.Preview(name, data), ct);
+            var preview = inventory.Preview(name, data);
+            http.RequireGatewayAccess(preview, connections);
+            await validator.ValidateAsync(preview, ct);
         }
 
         var result = await inventory.AddEntryAsync(name, data, category, ct);
@@ -70,10 +74,12 @@ public static class ConnectionEndpoints
     }
 
     private static async Task<IResult> RefreshAsync(
-        HttpContext http, InventoryService inventory, ConnectionValidator validator, EntryNaming naming, CancellationToken ct)
+        HttpContext http, InventoryService inventory, ConnectionValidator validator, ConnectionShells connections, EntryNaming naming, CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
-        await validator.ValidateAsync(inventory.GetEntry(request.RequireId(naming.IdFields)).Entry, ct);
+        var entry = inventory.GetEntry(request.RequireId(naming.IdFields)).Entry;
+        http.RequireGatewayAccess(entry, connections);
+        await validator.ValidateAsync(entry, ct);
         return ApiResults.Empty();
     }
 }

@@ -27,7 +27,7 @@ public static class FileEndpoints
     private static async Task<IResult> ReadAsync(HttpContext http, FileTargets targets, CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
-        var (session, remote) = await targets.ResolveAsync(request, ct);
+        var (session, remote) = await targets.ResolveAsync(http, request, ct);
         var path = request.RequireString("path");
         if (remote is null)
         {
@@ -41,7 +41,7 @@ public static class FileEndpoints
     private static async Task<IResult> WriteAsync(HttpContext http, FileTargets targets, BlobStore blobs, CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
-        var (_, remote) = await targets.ResolveAsync(request, ct);
+        var (_, remote) = await targets.ResolveAsync(http, request, ct);
         var blob = blobs.PathOf(request.RequireId("blob"));
         var path = request.RequireString("path");
         await (remote is null ? LocalFiles.WriteAsync(path, blob, ct) : remote.WriteAsync(path, blob, ct));
@@ -51,7 +51,7 @@ public static class FileEndpoints
     private static async Task<IResult> ScriptAsync(HttpContext http, FileTargets targets, BlobStore blobs, CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
-        var (session, remote) = await targets.ResolveAsync(request, ct);
+        var (session, remote) = await targets.ResolveAsync(http, request, ct);
         var blob = blobs.PathOf(request.RequireId("blob"));
         var path = remote is null ? await LocalFiles.WriteScriptAsync(session.Info.Temp, blob, ct) : await remote.WriteScriptAsync(blob, ct);
         return ApiResults.Json(new JsonObject { ["path"] = path });

@@ -11,11 +11,12 @@ namespace Rampart.Daemon.Api.Endpoints;
 /// </summary>
 public sealed class FileTargets(InventoryService inventory, ShellSessions shells, ConnectionShells connections)
 {
-    public async Task<(ShellSession Session, ChannelFiles? Remote)> ResolveAsync(ApiRequest request, CancellationToken cancellationToken)
+    public async Task<(ShellSession Session, ChannelFiles? Remote)> ResolveAsync(HttpContext http, ApiRequest request, CancellationToken cancellationToken)
     {
         var id = request.RequireId(EntryNaming.Connection.IdFields);
         var session = shells.Get(id);
         var entry = inventory.GetEntry(id).Entry;
+        http.RequireGatewayAccess(entry, connections);
         return await connections.FileChannelAsync(entry, cancellationToken) is { } channel
             ? (session, new ChannelFiles(channel, session))
             : (session, null);

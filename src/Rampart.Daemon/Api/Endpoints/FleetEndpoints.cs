@@ -4,6 +4,7 @@ using Rampart.Core.Errors;
 using Rampart.Core.Inventory;
 using Rampart.Core.Inventory.Types;
 using Rampart.Daemon.Fleet;
+using Rampart.Daemon.Shells;
 
 namespace Rampart.Daemon.Api.Endpoints;
 
@@ -24,7 +25,8 @@ public static class FleetEndpoints
         app.Map("/fleet/cancel", CancelAsync).WithName("fleetCancel");
     }
 
-    private static async Task<IResult> ExecAsync(HttpContext http, InventoryService inventory, FleetJobs jobs, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> ExecAsync(
+        HttpContext http, InventoryService inventory, FleetJobs jobs, ConnectionShells connections, TimeProvider time, CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
         var command = request.OptionalString("command");
@@ -35,6 +37,11 @@ public static class FleetEndpoints
         }
 
         var targets = Targets(request, inventory);
+        foreach (var target in targets)
+        {
+            http.RequireGatewayAccess(inventory.GetEntry(target.Connection).Entry, connections);
+        }
+
         var job = jobs.Start(new FleetRequest(
             command, script, targets, request.OptionalInt("parallel", 1, 4096) ?? DefaultParallel, request.OptionalSeconds("timeout")));
         if (request.OptionalBool("stream") != true)

@@ -23,6 +23,7 @@ public static class ShellEndpoints
     {
         var request = await ApiRequest.ReadAsync(http, ct);
         var entry = inventory.GetEntry(request.RequireId(EntryNaming.Connection.IdFields)).Entry;
+        http.RequireGatewayAccess(entry, connections);
         var session = await shells.StartAsync(entry.Id, token => connections.LaunchAsync(entry, token), ct);
         var info = session.Info;
         await inventory.UpdateStateAsync(entry.Id, new JsonObject
@@ -43,13 +44,15 @@ public static class ShellEndpoints
         });
     }
 
-    private static async Task<IResult> ExecAsync(HttpContext http, ShellSessions shells, CancellationToken ct)
+    private static async Task<IResult> ExecAsync(
+        HttpContext http, InventoryService inventory, ShellSessions shells, ConnectionShells connections, CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
         var connection = request.RequireId(EntryNaming.Connection.IdFields);
         var command = request.RequireString("command");
         var timeout = request.OptionalSeconds("timeout");
         var session = shells.Get(connection);
+        http.RequireGatewayAccess(inventory.GetEntry(connection).Entry, connections);
         var result = await session.ExecAsync(command, timeout, ct);
         return ApiResults.Json(new JsonObject
         {
@@ -59,10 +62,17 @@ public static class ShellEndpoints
         });
     }
 
-    private static async Task<IResult> StopAsync(HttpContext http, ShellSessions shells, CancellationToken ct)
+    private static async Task<IResult> StopAsync(
+        HttpContext http, InventoryService inventory, ShellSessions shells, ConnectionShells connections, CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
-        await shells.StopAsync(request.RequireId(EntryNaming.Connection.IdFields));
+        var connection = request.RequireId(EntryNaming.Connection.IdFields);
+        if (inventory.FindEntry(connection) is { } entry)
+        {
+            http.RequireGatewayAccess(entry, connections);
+        }
+
+        await shells.StopAsync(connection);
         return ApiResults.Empty();
     }
 }
