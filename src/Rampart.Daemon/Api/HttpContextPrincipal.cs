@@ -20,7 +20,7 @@ public static class HttpContextPrincipal
         if (!http.Principal().MayRunOnGateway && shells.RunsOnGateway(entry))
         {
             throw new AccessDeniedException(
-                $"{entry.Name} runs on the gateway itself; this API key may not do that (create it with mayRunOnGateway / --may-run-on-gateway)");
+                $"{entry.Name} runs on, or logs in with key files of, the gateway itself; this API key may not do that (create it with mayRunOnGateway / --may-run-on-gateway)");
         }
     }
 

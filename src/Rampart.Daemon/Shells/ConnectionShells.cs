@@ -58,9 +58,10 @@ public sealed class ConnectionShells(InventoryService inventory, SshTargetResolv
     }
 
     /// <summary>
-    /// Whether opening this connection runs code on the gateway machine itself: the local machine, a nested shell on
-    /// it, and sshConfigHost entries (their config file may hold ProxyCommand or LocalCommand). Plain ssh entries do
-    /// not: Rampart builds their command line and refuses such options.
+    /// Whether opening this connection runs code on, or uses files of, the gateway machine itself: the local machine,
+    /// a nested shell on it, sshConfigHost entries (their config file may hold ProxyCommand or LocalCommand), and ssh
+    /// entries that log in with a key file of the gateway (its own credentials). Other ssh entries do not: Rampart
+    /// builds their command line, refuses local-command options, and their keys live in the vault.
     /// </summary>
     public bool RunsOnGateway(Entry entry)
     {
@@ -68,6 +69,8 @@ public sealed class ConnectionShells(InventoryService inventory, SshTargetResolv
         {
             case LocalMachineType or SshConfigHostType:
                 return true;
+            case SshType:
+                return ssh.UsesKeyFiles(entry);
             case ShellEnvironmentType:
                 var data = JsonNode.Parse(entry.RawData)!.AsObject();
                 var host = StoreReference.Read(data["host"]) is { } id ? inventory.FindEntry(id) : null;

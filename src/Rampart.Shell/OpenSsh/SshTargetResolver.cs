@@ -23,6 +23,28 @@ public sealed class SshTargetResolver(InventoryService inventory, ApiSecretCodec
         : ResolveAsync(entry, [], cancellationToken);
 
     /// <summary>
+    /// Whether the connection, or a gateway on its way, logs in with a key file of the gateway machine (rather than a
+    /// key held in the vault): using it is using the gateway's own credentials.
+    /// </summary>
+    public bool UsesKeyFiles(Entry entry)
+    {
+        var seen = new HashSet<Guid>();
+        for (var current = entry; current is not null && current.Type == "ssh" && seen.Add(current.Id) && seen.Count <= MaxHops;)
+        {
+            var data = JsonNode.Parse(current.RawData)!.AsObject();
+            if (Identity(data["identity"])?["sshIdentity"] is JsonObject sealedKey && Key(sealedKey).File is not null)
+            {
+                return true;
+            }
+
+            var gateway = StoreReference.Read(data["gateway"]) ?? StoreReference.Read(data["proxy"]);
+            current = gateway is { } id && id != WellKnownIds.LocalMachine ? inventory.FindEntry(id) : null;
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The password of an ssh connection's identity, decrypted now (askpass asks at login time). The decrypted text is
     /// the password itself, or XPipe's structured form <c>{"type":"inPlace","value":…}</c> / <c>{"type":"none"}</c>.
     /// </summary>

@@ -33,7 +33,7 @@ public sealed class GatewayAccessTests(DaemonFixture fixture) : IClassFixture<Da
         await owner.CallAsync("/shell/start", new JsonObject { ["connection"] = LocalMachine }, Ct);
         var nested = await owner.AddAsync("gateway-nested", new JsonObject { ["type"] = "shellEnvironment", ["host"] = LocalMachine, ["shell"] = "sh" }, Ct);
 
-        Assert.Contains("runs on the gateway", await key.FailAsync("/shell/start", new JsonObject { ["connection"] = LocalMachine }, 403, Ct), StringComparison.Ordinal);
+        Assert.Contains("the gateway itself", await key.FailAsync("/shell/start", new JsonObject { ["connection"] = LocalMachine }, 403, Ct), StringComparison.Ordinal);
         await key.FailAsync("/shell/exec", new JsonObject { ["connection"] = LocalMachine, ["command"] = "id" }, 403, Ct);
         await key.FailAsync("/shell/start", new JsonObject { ["connection"] = nested }, 403, Ct);
         await key.FailAsync("/fs/read", new JsonObject { ["connection"] = LocalMachine, ["path"] = "/etc/hostname" }, 403, Ct);
@@ -45,6 +45,15 @@ public sealed class GatewayAccessTests(DaemonFixture fixture) : IClassFixture<Da
             ["data"] = new JsonObject { ["type"] = "sshConfigHost", ["host"] = "x", ["file"] = "/tmp/planted-config" },
         }, 403, Ct);
         await key.FailAsync("/shell/stop", new JsonObject { ["connection"] = LocalMachine }, 403, Ct);
+
+        // A key file on the gateway is the gateway's credential, even inside an ssh connection.
+        var keyFile = (await key.CallAsync("/secret/encrypt", new JsonObject { ["value"] = """{"type":"file","file":"/root/.ssh/id_ed25519"}""" }, Ct))!["encrypted"]!;
+        var borrowed = await key.AddAsync("borrowed-key", new JsonObject
+        {
+            ["type"] = "ssh", ["host"] = "127.0.0.1", ["port"] = FreePort.Next(),
+            ["identity"] = new JsonObject { ["type"] = "inPlace", ["identityStore"] = new JsonObject { ["type"] = "localIdentity", ["sshIdentity"] = keyFile.DeepClone() } },
+        }, Ct);
+        Assert.Contains("key files of", await key.FailAsync("/shell/start", new JsonObject { ["connection"] = borrowed }, 403, Ct), StringComparison.Ordinal);
 
         // Remote hosts stay open to it: this one fails to connect (500), it is not refused.
         var remote = await key.AddAsync("fleet-host", new JsonObject { ["type"] = "ssh", ["host"] = "127.0.0.1", ["port"] = FreePort.Next() }, Ct);
