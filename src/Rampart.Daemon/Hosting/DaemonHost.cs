@@ -67,6 +67,8 @@ public static partial class DaemonHost
             finally
             {
                 authFile.Remove();
+                app.Services.GetRequiredService<AuditTrail>().Record(
+                    new AuditEvent(TimeProvider.System.GetUtcNow(), "daemon", "local", "daemon stop", null, "ok", null));
                 LogStopped(logger);
             }
         }

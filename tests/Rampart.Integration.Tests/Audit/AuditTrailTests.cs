@@ -76,6 +76,8 @@ public sealed class AuditTrailTests : IAsyncLifetime
         }
 
         await _daemon.StopAsync(Ct);
+        var stopped = await QueryAsync(Path.Combine(_daemon.DataDirectory, "rampart.db"), "SELECT action FROM audit ORDER BY sequence DESC LIMIT 1");
+        Assert.Equal("daemon stop", stopped.Trim());
         await SqliteAsync(Path.Combine(_daemon.DataDirectory, "rampart.db"),
             $"DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete; {tampering};");
         await _daemon.StartAsync(cancellationToken: Ct);
@@ -95,18 +97,26 @@ public sealed class AuditTrailTests : IAsyncLifetime
     }
 
     /// <summary>Edits the database the way someone with file access would: with Python's sqlite3, no Rampart involved.</summary>
-    private static async Task<string> SqliteAsync(string database, string sql, bool check = true)
+    private static async Task<string> SqliteAsync(string database, string sql, bool check = true) =>
+        (await PythonAsync("import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()", database, sql, check)).Error;
+
+    /// <summary>A query's first column, one row a line, read the same way.</summary>
+    private static async Task<string> QueryAsync(string database, string query) =>
+        (await PythonAsync("import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); print('\\n'.join(str(r[0]) for r in c.execute(sys.argv[2])))", database, query, true)).Output;
+
+    private static async Task<(string Output, string Error)> PythonAsync(string program, string database, string sql, bool check)
     {
         var start = new ProcessStartInfo("python3") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()", database, sql })
+        foreach (var argument in new[] { "-c", program, database, sql })
         {
             start.ArgumentList.Add(argument);
         }
 
         using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(Ct);
         var error = await process.StandardError.ReadToEndAsync(Ct);
         await process.WaitForExitAsync(Ct);
         Assert.True(!check || process.ExitCode == 0, error);
-        return error;
+        return (await output, error);
     }
 }
