@@ -125,7 +125,9 @@ public sealed partial class InventoryService
         // Only categories that an imported host actually uses are created.
         var used = upserts.Select(e => e.CategoryId).ToHashSet();
         var newCategories = categories.Created.Where(c => used.Contains(c.Id) || categories.IsAncestorOfAny(c.Id, used)).ToList();
-        var report = new ImportReport(added, updated, unchanged, [.. newCategories.Select(c => categories.PathOf(c.Id))], problems, notices, !request.DryRun);
+        var report = new ImportReport(
+            added, updated, unchanged, [.. newCategories.Select(c => categories.PathOf(c.Id))], problems, notices, !request.DryRun,
+            [.. upserts.Where(e => _model.FindEntry(e.Id) is not null).Select(e => e.Id)]);
         return (new InventoryChange(newCategories, [], upserts, []), report);
     }
 

@@ -68,6 +68,38 @@ public sealed class ShellSessions : IAsyncDisposable
         await session.DisposeAsync();
     }
 
+    /// <summary>
+    /// Ends the shells of connections that no longer exist, or whose data changed (a shell keeps the host, port and
+    /// key it was opened with): a removed connection must not stay reachable, a changed one must reconnect.
+    /// </summary>
+    public async Task StopWhereAsync(Func<Guid, bool> stale)
+    {
+        foreach (var connection in _slots.Keys.Where(stale).ToList())
+        {
+            if (!_slots.TryGetValue(connection, out var slot))
+            {
+                continue;
+            }
+
+            ShellSession? session;
+            await slot.Gate.WaitAsync(CancellationToken.None);
+            try
+            {
+                session = slot.Session;
+                slot.Session = null;
+            }
+            finally
+            {
+                slot.Gate.Release();
+            }
+
+            if (session is not null)
+            {
+                await session.DisposeAsync();
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var slot in _slots.Values)

@@ -67,4 +67,24 @@ public sealed class NestedShellTests(DaemonFixture fixture) : IClassFixture<Daem
         var fish = await AddNestedAsync("nested-fish", LocalMachine, new JsonObject { ["shell"] = "fish" });
         Assert.Contains("not supported", await Client.FailAsync("/shell/start", new JsonObject { ["connection"] = fish }, 400, Ct), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RemovingOrChangingAConnection_EndsItsShell()
+    {
+        var changed = await AddNestedAsync("nested-changes", LocalMachine, new JsonObject { ["shell"] = "sh", ["commands"] = "export MARK=old" });
+        await Client.CallAsync("/shell/start", new JsonObject { ["connection"] = changed }, Ct);
+        var pid = (await ExecAsync(changed, "echo $$"))["stdout"]!.GetValue<string>();
+
+        // Same name and type, new data: the entry is updated, and its shell (still on the old data) is ended.
+        Assert.Equal(changed, await AddNestedAsync("nested-changes", LocalMachine, new JsonObject { ["shell"] = "sh", ["commands"] = "export MARK=new" }));
+        Assert.Contains("No active shell session", await Client.FailAsync("/shell/exec", new JsonObject { ["connection"] = changed, ["command"] = "true" }, 400, Ct), StringComparison.Ordinal);
+        Assert.False(Directory.Exists("/proc/" + pid));
+        await Client.CallAsync("/shell/start", new JsonObject { ["connection"] = changed }, Ct);
+        Assert.Equal("new", (await ExecAsync(changed, "echo $MARK"))["stdout"]!.GetValue<string>());
+
+        pid = (await ExecAsync(changed, "echo $$"))["stdout"]!.GetValue<string>();
+        await Client.CallAsync("/connection/remove", new JsonObject { ["connections"] = new JsonArray(changed) }, Ct);
+        Assert.False(Directory.Exists("/proc/" + pid));
+        await Client.FailAsync("/shell/exec", new JsonObject { ["connection"] = changed, ["command"] = "true" }, 400, Ct);
+    }
 }

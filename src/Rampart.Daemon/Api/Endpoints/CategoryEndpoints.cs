@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Rampart.Core.Inventory;
 
+using Rampart.Shell.Sessions;
+
 namespace Rampart.Daemon.Api.Endpoints;
 
 /// <summary><c>/category/add|query|info|remove</c>.</summary>
@@ -34,7 +36,7 @@ public static class CategoryEndpoints
         return EntryJson.Infos(infos.Select(EntryJson.Category));
     }
 
-    private static async Task<IResult> RemoveAsync(HttpContext http, InventoryService inventory, CancellationToken ct)
+    private static async Task<IResult> RemoveAsync(HttpContext http, InventoryService inventory, ShellSessions shells, CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
         await inventory.RemoveCategoriesAsync(
@@ -42,6 +44,7 @@ public static class CategoryEndpoints
             request.OptionalBool("removeChildrenCategories") ?? false,
             request.OptionalBool("removeContents") ?? false,
             ct);
+        await shells.StopWhereAsync(id => inventory.FindEntry(id) is null);
         return ApiResults.Empty();
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Rampart.Core.Inventory;
 
 using Rampart.Daemon.Shells;
+using Rampart.Shell.Sessions;
 
 namespace Rampart.Daemon.Api.Endpoints;
 
@@ -20,9 +21,9 @@ public static class ConnectionEndpoints
                 .WithName(naming.Id + "Query");
             app.Map(prefix + "/info", (HttpContext http, InventoryService inventory, CancellationToken ct) => InfoAsync(http, inventory, naming, ct))
                 .WithName(naming.Id + "Info");
-            app.Map(prefix + "/add", (HttpContext http, InventoryService inventory, ConnectionValidator validator, ConnectionShells connections, CancellationToken ct) => AddAsync(http, inventory, validator, connections, naming, ct))
+            app.Map(prefix + "/add", (HttpContext http, InventoryService inventory, ConnectionValidator validator, ConnectionShells connections, ShellSessions shells, CancellationToken ct) => AddAsync(http, inventory, validator, connections, shells, naming, ct))
                 .WithName(naming.Id + "Add");
-            app.Map(prefix + "/remove", (HttpContext http, InventoryService inventory, CancellationToken ct) => RemoveAsync(http, inventory, naming, ct))
+            app.Map(prefix + "/remove", (HttpContext http, InventoryService inventory, ShellSessions shells, CancellationToken ct) => RemoveAsync(http, inventory, shells, naming, ct))
                 .WithName(naming.Id + "Remove");
             app.Map(prefix + "/refresh", (HttpContext http, InventoryService inventory, ConnectionValidator validator, ConnectionShells connections, CancellationToken ct) => RefreshAsync(http, inventory, validator, connections, naming, ct))
                 .WithName(naming.Id + "Refresh");
@@ -47,7 +48,7 @@ public static class ConnectionEndpoints
     }
 
     private static async Task<IResult> AddAsync(
-        HttpContext http, InventoryService inventory, ConnectionValidator validator, ConnectionShells connections, EntryNaming naming, CancellationToken ct)
+        HttpContext http, InventoryService inventory, ConnectionValidator validator, ConnectionShells connections, ShellSessions shells, EntryNaming naming, CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
         var name = request.RequireString("name");
@@ -63,13 +64,19 @@ public static class ConnectionEndpoints
         }
 
         var result = await inventory.AddEntryAsync(name, data, category, ct);
+        if (result.Outcome == AddEntryOutcome.Updated)
+        {
+            await shells.StopWhereAsync(id => id == result.Id);
+        }
+
         return ApiResults.Json(new JsonObject { [naming.Id] = result.Id.ToString("D") });
     }
 
-    private static async Task<IResult> RemoveAsync(HttpContext http, InventoryService inventory, EntryNaming naming, CancellationToken ct)
+    private static async Task<IResult> RemoveAsync(HttpContext http, InventoryService inventory, ShellSessions shells, EntryNaming naming, CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
         await inventory.RemoveEntriesAsync(request.RequireIdList(naming.ListFields), ct);
+        await shells.StopWhereAsync(id => inventory.FindEntry(id) is null);
         return ApiResults.Empty();
     }
 

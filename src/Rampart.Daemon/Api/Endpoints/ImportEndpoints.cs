@@ -4,6 +4,7 @@ using Rampart.Core.Errors;
 using Rampart.Core.Import;
 using Rampart.Core.Inventory;
 using Rampart.Core.Vault;
+using Rampart.Shell.Sessions;
 
 namespace Rampart.Daemon.Api.Endpoints;
 
@@ -17,7 +18,7 @@ public static class ImportEndpoints
     public static void MapImports(this IEndpointRouteBuilder app) =>
         app.Map("/connection/import", ImportAsync).WithName("connectionImport");
 
-    private static async Task<IResult> ImportAsync(HttpContext http, InventoryService inventory, ApiSecretCodec secrets, CancellationToken ct)
+    private static async Task<IResult> ImportAsync(HttpContext http, InventoryService inventory, ApiSecretCodec secrets, ShellSessions shells, CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
         var format = request.RequireString("format");
@@ -27,6 +28,13 @@ public static class ImportEndpoints
         var report = await inventory.ImportAsync(
             new ImportRequest(parsed, request.OptionalString("category"), request.OptionalBool("dryRun") ?? false, request.OptionalBool("skipErrors") ?? false),
             secrets, ct);
+        if (report.Applied && report.UpdatedIds.Count > 0)
+        {
+            // A moved or changed host reconnects with its new data at its next use.
+            var updated = report.UpdatedIds.ToHashSet();
+            await shells.StopWhereAsync(updated.Contains);
+        }
+
         return ApiResults.Json(new JsonObject
         {
             ["applied"] = report.Applied,
