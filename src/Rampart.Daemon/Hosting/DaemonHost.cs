@@ -121,7 +121,8 @@ public static partial class DaemonHost
         services.AddSingleton(new LocalAuthFile(options.AuthFile));
         services.AddSingleton<ApiDocument>();
         services.AddSingleton<ShellSessions>();
-        services.AddSingleton(new SshEnvironment(options.DataDirectory, TimeProvider.System, AskpassProgram.Locate()));
+        // Factories, not instances: the container disposes only what it created, and these own processes and directories.
+        services.AddSingleton(_ => new SshEnvironment(options.DataDirectory, TimeProvider.System, AskpassProgram.Locate()));
         services.AddSingleton<SshTargetResolver>();
         services.AddSingleton(provider =>
         {
@@ -135,7 +136,7 @@ public static partial class DaemonHost
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<ConnectionValidator>();
         services.AddSingleton<FileTargets>();
-        services.AddSingleton(new BlobStore(options.DataDirectory));
+        services.AddSingleton(_ => new BlobStore(options.DataDirectory));
 
         var app = builder.Build();
         await app.Services.GetRequiredService<InventoryService>().InitializeAsync(cancellationToken);

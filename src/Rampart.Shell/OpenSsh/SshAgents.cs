@@ -51,9 +51,15 @@ public sealed class SshAgents(string directory) : IAsyncDisposable
         foreach (var agent in agents.Where(a => a.IsCompletedSuccessfully))
         {
             var (process, _) = await agent;
-            if (!process.HasExited)
+            process.StandardInput.Close();
+            using var exited = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            try
             {
-                process.Kill();
+                await process.WaitForExitAsync(exited.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
             }
 
             process.Dispose();
@@ -65,8 +71,10 @@ public sealed class SshAgents(string directory) : IAsyncDisposable
         using var limit = new CancellationTokenSource(s_startLimit);
         var socket = Path.Combine(directory, "agent-" + name + ".sock");
         File.Delete(socket);
-        var start = new ProcessStartInfo("ssh-agent") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var argument in new[] { "-D", "-a", socket })
+        // The agent lives exactly as long as this pipe from the daemon: when the daemon ends, even by SIGKILL, the pipe
+        // closes, cat returns, and the trap kills the agent, so no key outlives the daemon in memory.
+        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        foreach (var argument in new[] { "-c", "ssh-agent -D -a \"$1\" >/dev/null & agent=$!; trap 'kill $agent 2>/dev/null' EXIT; cat >/dev/null", "rampart-agent", socket })
         {
             start.ArgumentList.Add(argument);
         }
@@ -107,7 +115,7 @@ public sealed class SshAgents(string directory) : IAsyncDisposable
         {
             if (!agent.HasExited)
             {
-                agent.Kill();
+                agent.Kill(entireProcessTree: true);
             }
 
             agent.Dispose();

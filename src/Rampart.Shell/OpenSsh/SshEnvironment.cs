@@ -14,8 +14,10 @@ public sealed class SshEnvironment : IAsyncDisposable
     public SshEnvironment(string dataDirectory, TimeProvider time, string? askpassProgram)
     {
         KnownHostsFile = Path.Combine(dataDirectory, "known_hosts");
-        ControlDirectory = Path.Combine(Path.GetTempPath(), "rampart-ssh-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)));
+        RemoveLeftovers();
+        ControlDirectory = Path.Combine(Path.GetTempPath(), DirectoryPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)));
         Directory.CreateDirectory(ControlDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.WriteAllText(Path.Combine(ControlDirectory, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Agents = new SshAgents(ControlDirectory);
         AskpassTokens = new AskpassTokens(time);
         AskpassSocket = Path.Combine(ControlDirectory, "askpass.sock");
@@ -27,6 +29,11 @@ public sealed class SshEnvironment : IAsyncDisposable
             File.SetUnixFileMode(AskpassScript, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
     }
+
+    private const string DirectoryPrefix = "rampart-ssh-";
+
+    /// <summary>The pid of the daemon that made the directory, so a later daemon can remove it once that one is gone.</summary>
+    private const string OwnerFile = "daemon.pid";
 
     public string KnownHostsFile { get; }
 
@@ -41,6 +48,29 @@ public sealed class SshEnvironment : IAsyncDisposable
 
     /// <summary>The program ssh runs as SSH_ASKPASS, or null when the CLI was not found.</summary>
     public string? AskpassScript { get; }
+
+    /// <summary>
+    /// Directories of daemons that were killed (no chance to clean up): those whose owner pid no longer runs. Only
+    /// directories this user can read are considered; another user's are not ours to judge.
+    /// </summary>
+    private static void RemoveLeftovers()
+    {
+        foreach (var directory in Directory.EnumerateDirectories(Path.GetTempPath(), DirectoryPrefix + "*"))
+        {
+            try
+            {
+                var owner = File.ReadAllText(Path.Combine(directory, OwnerFile)).Trim();
+                if (int.TryParse(owner, System.Globalization.CultureInfo.InvariantCulture, out var pid) && !Directory.Exists($"/proc/{pid}"))
+                {
+                    Directory.Delete(directory, recursive: true);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Not ours, not readable, or a daemon of an older version without an owner file: left alone.
+            }
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -137,6 +137,21 @@ public sealed class DaemonProcess : IAsyncDisposable
         await _process.WaitForExitAsync(cancellationToken);
     }
 
+    /// <summary>The daemon's own pid while it runs.</summary>
+    public int? Pid => _process is { HasExited: false } p ? p.Id : null;
+
+    /// <summary>SIGKILL to the daemon alone: its children are left to notice by themselves.</summary>
+    public async Task KillAloneAsync(CancellationToken cancellationToken)
+    {
+        if (_process is null || _process.HasExited)
+        {
+            return;
+        }
+
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync(cancellationToken);
+    }
+
     public string ReadAuthToken() => File.ReadAllText(AuthFile).Trim();
 
     /// <summary>A handshake with the local auth file; returns the session token.</summary>

@@ -198,4 +198,69 @@ public sealed class SshLoginTests : IAsyncLifetime
         var message = await _client.FailAsync("/shell/start", new JsonObject { ["connection"] = id }, 400, Ct);
         Assert.Contains("refused by ssh-add", message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task KeyAgents_EndWithTheDaemon_EvenWhenItIsKilled()
+    {
+        var material = await File.ReadAllTextAsync(_server.ClientKey, Ct);
+        var id = await AddAsync("agent-lifetime", _server, SshServer.User, new JsonObject { ["sshIdentity"] = await EncryptAsync(material) });
+        Assert.Equal(SshServer.User, await RunAsync(id, "id -un"));
+
+        var agents = Descendants(_daemon.Pid!.Value).Where(pid => Command(pid).StartsWith("ssh-agent", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(agents);
+        await _daemon.KillAloneAsync(Ct);
+        for (var i = 0; i < 100 && agents.Any(pid => Directory.Exists($"/proc/{pid}")); i++)
+        {
+            await Task.Delay(50, Ct);
+        }
+
+        Assert.All(agents, pid => Assert.False(Directory.Exists($"/proc/{pid}"), $"ssh-agent {pid} outlived the daemon"));
+    }
+
+    private static string Command(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
+    private static List<int> Descendants(int root)
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(directory), out var pid))
+            {
+                try
+                {
+                    var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                    parents[pid] = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+                }
+                catch (IOException)
+                {
+                }
+            }
+        }
+
+        var found = new List<int>();
+        var pending = new Queue<int>([root]);
+        while (pending.TryDequeue(out var current))
+        {
+            foreach (var (child, parent) in parents)
+            {
+                if (parent == current)
+                {
+                    found.Add(child);
+                    pending.Enqueue(child);
+                }
+            }
+        }
+
+        return found;
+    }
 }
