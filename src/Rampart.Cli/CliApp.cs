@@ -68,7 +68,7 @@ internal static class CliApp
     public static RootCommand BuildRoot(CliContext context)
     {
         var root = new RootCommand(
-            "Rampart's command line: manage the connections, categories, secrets and API keys of a running daemon.\n"
+            "Rampart's command line: connections, categories, secrets and API keys of a running daemon; shells and files; fleet import, export and runs; the audit trail.\n"
             + $"Environment: {DaemonDefaults.UrlVariable} (default {DaemonDefaults.Url}), "
             + $"{DaemonDefaults.AuthFileVariable} (default $TEMP, $TMPDIR or /tmp, then xpipe_auth).")
         {
