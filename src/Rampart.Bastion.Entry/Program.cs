@@ -1,0 +1,2 @@
+// Placeholder replaced by the entry program's implementation.
+return 1;

@@ -1,0 +1,1 @@
+namespace Rampart.Bastion.Tests;
