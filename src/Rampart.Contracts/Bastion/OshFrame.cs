@@ -27,6 +27,12 @@ public static class OshFrame
     /// <summary>The client's terminal changed size: rows then columns, 2 bytes each, big-endian.</summary>
     public const byte WindowSize = (byte)'W';
 
+    /// <summary>
+    /// Instead of <see cref="Hello"/>: sshd's <c>AuthorizedKeysCommand</c> asks for the ingress keys of the account named
+    /// in the UTF-8 payload; the daemon answers with authorized_keys lines on <see cref="Stdout"/> and an exit status.
+    /// </summary>
+    public const byte KeysRequest = (byte)'K';
+
     // Daemon to entry program.
 
     /// <summary>Bytes for the entry program's stdout.</summary>
