@@ -8,13 +8,15 @@ namespace Rampart.Daemon.Hosting;
 public static class DaemonCommandLine
 {
     public const string Usage = """
-        Usage: rampart daemon [--listen ADDRESS:PORT] [--data-dir DIR] [--auth-file PATH]
+        Usage: rampart daemon [--listen ADDRESS:PORT] [--data-dir DIR] [--auth-file PATH] [--bastion-config FILE]
 
         Runs the Rampart daemon in the foreground until Ctrl-C or SIGTERM.
           --listen     address and port of the HTTP API (default 127.0.0.1:21721)
           --data-dir   where the database and vault key live (default $RAMPART_HOME or ~/.local/share/rampart)
           --auth-file  where the local auth token is written, mode 0600, removed on exit
                        (default $TEMP, $TMPDIR or /tmp, then xpipe_auth: where XPipe clients look)
+          --bastion-config  the bastion front door made by `rampart bastion install`
+                       (default /etc/rampart/bastion/bastion.conf when it exists)
         Environment: RAMPART_VAULT_PASSPHRASE protects (or unlocks) the vault key with a passphrase.
         """;
 
@@ -25,6 +27,7 @@ public static class DaemonCommandLine
         var listen = new IPEndPoint(IPAddress.Loopback, DaemonDefaults.Port);
         var dataDirectory = DaemonDefaults.DataDirectory();
         var authFile = DaemonDefaults.AuthFilePath();
+        string? bastionConfig = File.Exists(Contracts.Bastion.BastionConfig.DefaultPath) ? Contracts.Bastion.BastionConfig.DefaultPath : null;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -34,7 +37,7 @@ public static class DaemonCommandLine
                 return null;
             }
 
-            if (arg is not ("--listen" or "--data-dir" or "--auth-file"))
+            if (arg is not ("--listen" or "--data-dir" or "--auth-file" or "--bastion-config"))
             {
                 error.WriteLine($"rampart daemon: unknown argument '{arg}' (see --help)");
                 return null;
@@ -60,13 +63,16 @@ public static class DaemonCommandLine
                 case "--data-dir":
                     dataDirectory = Path.GetFullPath(value);
                     break;
+                case "--bastion-config":
+                    bastionConfig = Path.GetFullPath(value);
+                    break;
                 default:
                     authFile = Path.GetFullPath(value);
                     break;
             }
         }
 
-        return new DaemonOptions(listen, dataDirectory, authFile);
+        return new DaemonOptions(listen, dataDirectory, authFile, bastionConfig);
     }
 
     private static bool TryParseEndpoint(string text, out IPEndPoint endpoint)

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Rampart.Core.Access;
 using Rampart.Core.Audit;
+using Rampart.Core.Bastion.Directory;
 using Rampart.Core.Errors;
 using Rampart.Core.Inventory;
 using Rampart.Core.Vault;
@@ -137,11 +138,20 @@ public static partial class DaemonHost
         services.AddSingleton<ConnectionValidator>();
         services.AddSingleton<FileTargets>();
         services.AddSingleton(_ => new BlobStore(options.DataDirectory));
+        if (options.BastionConfig is { } bastionConfig)
+        {
+            AddBastion(services, options, Contracts.Bastion.BastionConfig.Load(bastionConfig));
+        }
 
         var app = builder.Build();
         await app.Services.GetRequiredService<InventoryService>().InitializeAsync(cancellationToken);
         await app.Services.GetRequiredService<ApiKeyService>().InitializeAsync(cancellationToken);
         app.Services.GetRequiredService<AskpassServer>();
+        if (app.Services.GetService<BastionDirectory>() is { } bastion)
+        {
+            await bastion.InitializeAsync(cancellationToken);
+        }
+
         var audit = app.Services.GetRequiredService<AuditTrail>();
         await audit.StartAsync(cancellationToken);
         audit.Record(new AuditEvent(TimeProvider.System.GetUtcNow(), "daemon", "local", "daemon start", null, "ok", $"listening on {options.Listen}"));
@@ -164,6 +174,7 @@ public static partial class DaemonHost
         app.MapExports();
         app.MapFleet();
         app.MapAudit();
+        app.MapBastion();
         app.MapLegacyConnections();
         app.MapCategories();
         app.MapSecrets();

@@ -62,6 +62,20 @@ public static class Migrations
         new(3, "api keys that may run on the gateway", """
             ALTER TABLE api_keys ADD COLUMN may_run_on_gateway INTEGER NOT NULL DEFAULT 0;
             """),
+        new(4, "bastion accounts, groups, settings and sessions", """
+            CREATE TABLE bastion_accounts (name TEXT PRIMARY KEY, uid INTEGER NOT NULL UNIQUE, document TEXT NOT NULL);
+            CREATE TABLE bastion_groups (name TEXT PRIMARY KEY, document TEXT NOT NULL);
+            CREATE TABLE bastion_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE bastion_sessions (
+                id TEXT PRIMARY KEY,
+                account TEXT NOT NULL,
+                started TEXT NOT NULL,
+                document TEXT NOT NULL,
+                ended TEXT NULL,
+                returned INTEGER NULL
+            );
+            CREATE INDEX bastion_sessions_by_account ON bastion_sessions (account, started);
+            """),
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

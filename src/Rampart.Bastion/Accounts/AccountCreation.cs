@@ -1,0 +1,106 @@
+using Rampart.Bastion.Dispatch;
+using Rampart.Bastion.Plugins;
+using Rampart.Core.Bastion.Keys;
+using Rampart.Core.Bastion.Model;
+using Rampart.Core.Bastion.Names;
+
+namespace Rampart.Bastion.Accounts;
+
+/// <summary>What creating an account needs, from <c>accountCreate</c> or from <c>rampart bastion bootstrap-admin</c>.</summary>
+/// <param name="Uid">A fixed uid, or null to take the first free one in the bastion's range.</param>
+public sealed record AccountRequest(
+    string Name,
+    int? Uid,
+    SshPublicKey? IngressKey,
+    string? Comment,
+    DateTimeOffset? Expiry,
+    bool AlwaysActive,
+    bool OshOnly,
+    bool IsAdmin,
+    IReadOnlyCollection<string> Grants);
+
+/// <summary>
+/// Creates a bastion account: checks the name and uid, creates the OS user, generates the personal egress key, then
+/// records the account. If recording fails the OS user is removed again, so no half-made account stays behind.
+/// </summary>
+public static class AccountCreation
+{
+    public static async Task<BastionAccount> CreateAsync(BastionServices services, AccountRequest request, string createdBy, CancellationToken cancellationToken)
+    {
+        if (AccountName.Check(request.Name) is { Ok: false } bad)
+        {
+            throw new PluginFailure(bad.ErrorCode ?? "KO_FORBIDDEN_NAME", bad.Message ?? $"Invalid account name '{request.Name}'");
+        }
+
+        if (request.Uid is 0)
+        {
+            throw new PluginFailure("ERR_IN_YOUR_DREAMS", "Creating an account with uid 0? In your dreams.");
+        }
+
+        if (request.Uid is { } fixedUid && (fixedUid < services.Settings.UidMin || fixedUid > services.Settings.UidMax))
+        {
+            throw new PluginFailure("ERR_UID_INVALID_RANGE", $"The uid must be between {services.Settings.UidMin} and {services.Settings.UidMax}");
+        }
+
+        var userCreated = false;
+        try
+        {
+            return await CreateRecordedAsync(services, request, createdBy, () => userCreated = true, cancellationToken);
+        }
+        catch (Exception) when (userCreated)
+        {
+            await services.Accounts.DeleteUserAsync(request.Name, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private static Task<BastionAccount> CreateRecordedAsync(
+        BastionServices services, AccountRequest request, string createdBy, Action userCreated, CancellationToken cancellationToken)
+    {
+        var settings = services.Settings;
+        return services.Directory.ChangeAsync<BastionAccount>(async (snapshot, ct) =>
+        {
+            if (snapshot.Account(request.Name) is not null || services.Accounts.UserExists(request.Name))
+            {
+                throw new PluginFailure("KO_ALREADY_EXISTING", $"Account '{request.Name}' already exists");
+            }
+
+            var uid = request.Uid ?? FreeUid(services, snapshot);
+            if (snapshot.AccountByUid(uid) is not null || services.Accounts.IdInUse(uid))
+            {
+                throw new PluginFailure("ERR_UID_COLLISION", $"The uid {uid} is already taken");
+            }
+
+            var now = services.Time.GetUtcNow();
+            var egressKey = await EgressKeys.GenerateAsync(services.Cipher, settings.EgressKeyAlgorithm, settings.EgressKeySize,
+                $"{request.Name}@{settings.Name}:{now.ToUnixTimeSeconds()}", now, ct);
+            await services.Accounts.CreateUserAsync(request.Name, uid, ct);
+            userCreated();
+            var account = new BastionAccount(
+                request.Name, uid, now, createdBy, request.Comment, request.IsAdmin, IsSuperOwner: request.IsAdmin,
+                [.. request.Grants],
+                request.IngressKey is { } key ? [new IngressKey(key, now, createdBy)] : [],
+                [egressKey],
+                [],
+                Frozen: null,
+                request.Expiry,
+                request.AlwaysActive,
+                request.OshOnly,
+                LastLogin: null);
+            return (snapshot.With(account), account);
+        }, cancellationToken);
+    }
+
+    private static int FreeUid(BastionServices services, BastionSnapshot snapshot)
+    {
+        for (var uid = services.Settings.UidMin; uid <= services.Settings.UidMax; uid++)
+        {
+            if (snapshot.AccountByUid(uid) is null && !services.Accounts.IdInUse(uid))
+            {
+                return uid;
+            }
+        }
+
+        throw new PluginFailure("ERR_UID_INVALID_RANGE", "No free uid left in the bastion's range");
+    }
+}

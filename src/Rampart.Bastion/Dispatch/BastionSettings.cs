@@ -1,0 +1,24 @@
+namespace Rampart.Bastion.Dispatch;
+
+/// <summary>Bastion-wide settings (The Bastion's <c>bastion.conf</c>), fixed when the daemon starts.</summary>
+/// <param name="Name">Shown in <c>info</c> and in egress key comments.</param>
+/// <param name="EntryProgram">The login shell given to every account's OS user.</param>
+/// <param name="OsGroup">The OS group every account's user joins; the bastion socket is open to it.</param>
+/// <param name="StateDirectory">The daemon's private bastion directory (0700): recordings and known hosts, out of every account's reach.</param>
+public sealed record BastionSettings(
+    string Name,
+    string EntryProgram,
+    string OsGroup,
+    string StateDirectory,
+    int UidMin = 2000,
+    int UidMax = 99999,
+    string EgressKeyAlgorithm = "ecdsa",
+    int EgressKeySize = 521,
+    string? DefaultLogin = null)
+{
+    public const string DefaultOsGroup = "rampart-users";
+
+    public string RecordingsDirectory => Path.Combine(StateDirectory, "recordings");
+
+    public string KnownHostsDirectory => Path.Combine(StateDirectory, "known_hosts");
+}

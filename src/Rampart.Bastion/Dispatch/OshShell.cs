@@ -1,0 +1,220 @@
+using Rampart.Bastion.Osh;
+using Rampart.Bastion.Plugins;
+using Rampart.Core.Audit;
+using Rampart.Core.Bastion.Sessions;
+
+namespace Rampart.Bastion.Dispatch;
+
+/// <summary>
+/// What The Bastion's <c>osh.pl</c> does for one login, run inside the daemon: refuse frozen, expired or locked-out
+/// accounts before anything is parsed (no JSON then), parse the command string, then either dispatch a plugin or
+/// open an egress session. Every outcome is one session-log row and one audit record. Returns the exit status.
+/// </summary>
+public sealed class OshShell(BastionServices services, PluginRegistry registry, IEgressSessions egress)
+{
+    public async Task<int> RunAsync(OshCaller caller, string? commandString, OshTerminal terminal, CancellationToken cancellationToken)
+    {
+        var sessionId = SessionIds.New();
+        if (await LoginRefusalAsync(caller, terminal, cancellationToken) is { } refused)
+        {
+            Audit(caller, "login", null, "denied", refused.Code);
+            return refused.ExitCode;
+        }
+
+        var parsed = OshCommandLine.Parse(commandString);
+        if (parsed.Error is { } error)
+        {
+            return await ShellErrorAsync(caller, terminal, error.Mode, error.Code, error.Message, error.ExitCode, cancellationToken);
+        }
+
+        var invocation = parsed.Invocation!;
+        if (invocation.Plugin is { } pluginName)
+        {
+            return await RunPluginAsync(caller, invocation, pluginName, terminal, sessionId, cancellationToken);
+        }
+
+        if (invocation.Host is null)
+        {
+            if (invocation.Interactive)
+            {
+                return await ShellErrorAsync(caller, terminal, invocation.Mode, "KO_INTERACTIVE_DISABLED",
+                    "Interactive mode is not available on this bastion; pass a command with --osh", OshExitCode.InteractiveDisabled, cancellationToken);
+            }
+
+            return await ShellErrorAsync(caller, terminal, invocation.Mode, "KO_NO_HOST",
+                "No command specified and no host to connect to", OshExitCode.NoHost, cancellationToken);
+        }
+
+        return await egress.RunAsync(caller, invocation, terminal, sessionId, cancellationToken);
+    }
+
+    /// <summary>Checks done before option parsing, as in osh.pl: they print a line and no JSON.</summary>
+    private async Task<(string Code, int ExitCode)?> LoginRefusalAsync(OshCaller caller, OshTerminal terminal, CancellationToken cancellationToken)
+    {
+        var account = caller.Account;
+        var now = services.Time.GetUtcNow();
+        (string Code, int ExitCode, string Message)? refusal = null;
+        if (account.Frozen is { } frozen)
+        {
+            refusal = ("KO_ACCOUNT_FROZEN", OshExitCode.AccountFrozen,
+                $"Your account is frozen{(frozen.Reason is { Length: > 0 } reason ? $" ({reason})" : "")}, please contact a bastion admin");
+        }
+        else if (account.IsTtlExpired(now))
+        {
+            refusal = ("KO_TTL_EXPIRED", OshExitCode.TtlExpired, "Sorry, your account has reached its time to live and can no longer be used");
+        }
+        else if (services.Directory.Current.Maintenance is { } maintenance)
+        {
+            if (!account.IsAdmin)
+            {
+                refusal = ("KO_MAINTENANCE_MODE", OshExitCode.MaintenanceMode,
+                    $"Sorry, the bastion is in maintenance mode, please try again later{(maintenance.Message is { Length: > 0 } m ? $": {m}" : "")}");
+            }
+            else
+            {
+                await terminal.WriteErrorLineAsync("Warning: the bastion is in maintenance mode; as an admin you may go on", cancellationToken);
+            }
+        }
+
+        if (refusal is not { } r)
+        {
+            return null;
+        }
+
+        await terminal.WriteErrorLineAsync(r.Message, cancellationToken);
+        return (r.Code, r.ExitCode);
+    }
+
+    private async Task<int> RunPluginAsync(
+        OshCaller caller, OshInvocation invocation, string pluginName, OshTerminal terminal, string sessionId, CancellationToken cancellationToken)
+    {
+        var plugin = registry.Find(pluginName);
+        if (plugin is null)
+        {
+            return await ShellErrorAsync(caller, terminal, invocation.Mode, "KO_UNKNOWN_COMMAND", "Unknown command", OshExitCode.UnknownCommand, cancellationToken, pluginName);
+        }
+
+        var snapshot = services.Directory.Current;
+        if (PluginRegistry.Refusal(plugin, caller.Account, snapshot) is { } refusal)
+        {
+            await LogAsync(caller, sessionId, plugin.Name, allowed: false, invocation, OshExitCode.RestrictedCommand, cancellationToken);
+            return await ShellErrorAsync(caller, terminal, invocation.Mode, "KO_RESTRICTED_COMMAND", refusal, OshExitCode.RestrictedCommand, cancellationToken, pluginName);
+        }
+
+        var envelope = await EnvelopeAsync(caller, invocation, plugin, snapshot, terminal, sessionId, cancellationToken);
+        var exitCode = OshExitCode.ForPluginCode(envelope.ErrorCode);
+        if (!envelope.IsOk)
+        {
+            await terminal.WriteErrorLineAsync(envelope.ErrorMessage, cancellationToken);
+        }
+
+        await terminal.WriteStdoutAsync(OshEnvelopeWriter.Frame(envelope, invocation.Mode), cancellationToken);
+        await LogAsync(caller, sessionId, plugin.Name, allowed: true, invocation, exitCode, cancellationToken);
+        Audit(caller, "osh " + plugin.Name, Target(invocation), envelope.IsOk ? "ok" : "failed", envelope.ErrorCode);
+        return exitCode;
+    }
+
+    /// <summary>One line of a batch: the same checks as a login's command, with the envelope returned instead of printed.</summary>
+    private async Task<OshEnvelope> RunLineAsync(OshCaller caller, string line, OshTerminal terminal, CancellationToken cancellationToken)
+    {
+        var parsed = OshCommandLine.Parse("--osh " + line);
+        if (parsed.Error is { } error)
+        {
+            return OshEnvelope.Fail(null, error.Code, error.Message);
+        }
+
+        var invocation = parsed.Invocation!;
+        var plugin = invocation.Plugin is { } name ? registry.Find(name) : null;
+        if (plugin is null)
+        {
+            return OshEnvelope.Fail(null, "KO_UNKNOWN_COMMAND", "Unknown command");
+        }
+
+        if (plugin.Name == "batch")
+        {
+            return OshEnvelope.Fail(null, "KO_RESTRICTED_COMMAND", "A batch cannot run another batch");
+        }
+
+        var snapshot = services.Directory.Current;
+        var account = snapshot.Account(caller.Account.Name) ?? caller.Account;
+        if (PluginRegistry.Refusal(plugin, account, snapshot) is { } refusal)
+        {
+            Audit(caller, "osh " + plugin.Name, null, "denied", "KO_RESTRICTED_COMMAND");
+            return OshEnvelope.Fail(null, "KO_RESTRICTED_COMMAND", refusal);
+        }
+
+        var sessionId = SessionIds.New();
+        var envelope = await EnvelopeAsync(caller with { Account = account }, invocation, plugin, snapshot, terminal, sessionId, cancellationToken);
+        await LogAsync(caller, sessionId, plugin.Name, allowed: true, invocation, OshExitCode.ForPluginCode(envelope.ErrorCode), cancellationToken);
+        Audit(caller, "osh " + plugin.Name, Target(invocation), envelope.IsOk ? "ok" : "failed", envelope.ErrorCode);
+        return envelope;
+    }
+
+    private async Task<OshEnvelope> EnvelopeAsync(
+        OshCaller caller, OshInvocation invocation, IOshPlugin plugin, Core.Bastion.Model.BastionSnapshot snapshot, OshTerminal terminal,
+        string sessionId, CancellationToken cancellationToken)
+    {
+        OshEnvelope envelope;
+        if (invocation.Help)
+        {
+            await terminal.WriteLineAsync(PluginHelp.Text(plugin), cancellationToken);
+            envelope = OshEnvelope.Ok(plugin.Name);
+        }
+        else
+        {
+            var options = PluginOptionParser.Parse(plugin.Options, invocation.PluginArguments);
+            if (options.Options is not { } parsedOptions)
+            {
+                envelope = OshEnvelope.Fail(plugin.Name, "ERR_BAD_OPTIONS", options.ErrorMessage ?? "Error parsing options");
+            }
+            else
+            {
+                var call = new PluginCall(caller.Account, snapshot, invocation, parsedOptions, terminal, services, registry, sessionId, caller.SourceIp,
+                    (line, inner, ct) => RunLineAsync(caller, line, inner, ct));
+                envelope = await RunHandlerAsync(plugin, call, cancellationToken);
+            }
+        }
+
+        return envelope;
+    }
+
+    private static async Task<OshEnvelope> RunHandlerAsync(IOshPlugin plugin, PluginCall call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await plugin.RunAsync(call, cancellationToken);
+        }
+        catch (PluginFailure failure)
+        {
+            return OshEnvelope.Fail(plugin.Name, failure.Code, failure.Message);
+        }
+    }
+
+    private async Task<int> ShellErrorAsync(
+        OshCaller caller, OshTerminal terminal, OshOutputMode mode, string code, string message, int exitCode, CancellationToken cancellationToken,
+        string? plugin = null)
+    {
+        await terminal.WriteErrorLineAsync(message, cancellationToken);
+        await terminal.WriteStdoutAsync(OshEnvelopeWriter.Frame(OshEnvelope.Fail(null, code, message), mode), cancellationToken);
+        Audit(caller, plugin is null ? "osh" : "osh " + plugin, null, exitCode == OshExitCode.RestrictedCommand ? "denied" : "rejected", code);
+        return exitCode;
+    }
+
+    private async Task LogAsync(
+        OshCaller caller, string sessionId, string plugin, bool allowed, OshInvocation invocation, int returned, CancellationToken cancellationToken)
+    {
+        var now = services.Time.GetUtcNow();
+        var session = new BastionSession(
+            sessionId, caller.Account.Name, "osh", plugin, allowed,
+            new SessionEndpoint(caller.SourceIp, caller.SourcePort, null),
+            new SessionEndpoint(caller.BastionIp, caller.BastionPort, null),
+            null, null, string.Join(' ', invocation.PluginArguments), now, now, returned, []);
+        await services.Sessions.StartAsync(session, cancellationToken);
+    }
+
+    private void Audit(OshCaller caller, string action, string? target, string outcome, string? detail) =>
+        services.Audit.Record(new AuditEvent(services.Time.GetUtcNow(), "bastion:" + caller.Account.Name, caller.SourceIp ?? "local", action, target, outcome, detail));
+
+    private static string? Target(OshInvocation invocation) =>
+        invocation.Host is null ? null : $"{invocation.User}{(invocation.User is null ? "" : "@")}{invocation.Host}{(invocation.Port is { } p ? $":{p}" : "")}";
+}

@@ -1,0 +1,261 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Rampart.Bastion.Dispatch;
+using Rampart.Bastion.Osh;
+using Rampart.Bastion.Recording;
+using Rampart.Core.Audit;
+using Rampart.Core.Bastion.Access;
+using Rampart.Core.Bastion.Model;
+using Rampart.Core.Bastion.Sessions;
+
+namespace Rampart.Bastion.Egress;
+
+/// <summary>
+/// <c>ssh acct@gw -- [user@]host[:port] [-- command]</c>: decides access from the account's personal and group ACLs,
+/// then runs OpenSSH's client in the daemon with a session agent holding only the granted keys, relays the client's
+/// streams, records the session (asciicast, written here, out of the account's reach) and returns the remote exit
+/// status. Every attempt, allowed or denied, is one session-log row and one audit record.
+/// </summary>
+public sealed class EgressSessions(BastionServices services) : IEgressSessions, IConnectionTester
+{
+    public async Task<int> RunAsync(OshCaller caller, OshInvocation invocation, OshTerminal terminal, string sessionId, CancellationToken cancellationToken)
+    {
+        var account = caller.Account;
+        var user = invocation.User ?? services.Settings.DefaultLogin ?? account.Name;
+        var port = invocation.Port ?? 22;
+        var host = invocation.Host!;
+        var address = await ResolveAsync(host, cancellationToken);
+        if (address is null)
+        {
+            return await RefuseAsync(caller, invocation, terminal, sessionId, host, null, user, port,
+                "KO_HOST_NOT_FOUND", $"Unable to resolve host '{host}'", OshExitCode.HostNotFound, cancellationToken);
+        }
+
+        if (account.OshOnly)
+        {
+            return await RefuseAsync(caller, invocation, terminal, sessionId, host, address, user, port,
+                "KO_ACCESS_DENIED", "You don't have the right to connect anywhere", OshExitCode.AccessDenied, cancellationToken);
+        }
+
+        var snapshot = services.Directory.Current;
+        var target = new IPNetwork(address, address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128);
+        var grants = AccessResolution.Grants(snapshot, account, new AclRequest(target, user, port), services.Time.GetUtcNow());
+        var keys = grants.SelectMany(g => AccessResolution.KeysFor(snapshot, account, g))
+            .DistinctBy(k => k.PublicKey.Fingerprint)
+            .ToList();
+        if (grants.Count == 0 || keys.Count == 0)
+        {
+            var tried = invocation.User is null ? $" (tried with remote user '{user}')" : "";
+            return await RefuseAsync(caller, invocation, terminal, sessionId, host, address, user, port,
+                "KO_ACCESS_DENIED", $"Access denied for {account.Name} to {user}@{address}:{port}{tried}", OshExitCode.AccessDenied, cancellationToken);
+        }
+
+        return await ConnectAsync(caller, invocation, terminal, sessionId, host, address, user, port, keys, grants, cancellationToken);
+    }
+
+    public async Task<string?> TestAsync(IReadOnlyList<EgressKey> keys, string user, IPAddress address, int port, CancellationToken cancellationToken)
+    {
+        if (keys.Count == 0)
+        {
+            return "no egress key to try";
+        }
+
+        await using var agent = await SessionAgent.StartAsync(services.Cipher, keys, cancellationToken);
+        var start = new ProcessStartInfo("ssh") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in EgressCommand.Arguments(agent, KnownHosts("connection-tests"), user, address.ToString(), port, pty: false, "true", TimeSpan.FromSeconds(5)))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var ssh = Process.Start(start)!;
+        ssh.StandardInput.Close();
+        var error = ssh.StandardError.ReadToEndAsync(cancellationToken);
+        await ssh.StandardOutput.ReadToEndAsync(cancellationToken);
+        await ssh.WaitForExitAsync(cancellationToken);
+        return ssh.ExitCode == 0 ? null : (await error).Trim().Split('\n').LastOrDefault() ?? $"ssh exited with {ssh.ExitCode}";
+    }
+
+    private async Task<int> ConnectAsync(
+        OshCaller caller, OshInvocation invocation, OshTerminal terminal, string sessionId, string host, IPAddress address, string user, int port,
+        IReadOnlyList<EgressKey> keys, IReadOnlyList<AccessGrant> grants, CancellationToken cancellationToken)
+    {
+        var pty = invocation.Tty ?? (terminal.IsTty && invocation.RemoteCommand is null);
+        var (rows, columns) = terminal.Size;
+        var recordings = Path.Combine(services.Settings.RecordingsDirectory, caller.Account.Name);
+        var started = services.Time.GetUtcNow();
+        await using var recorder = SessionRecorder.Create(recordings, sessionId, pty ? RecordingKind.Interactive : RecordingKind.Command,
+            columns > 0 ? columns : 80, rows > 0 ? rows : 24, terminal.Term,
+            $"{caller.Account.Name} to {user}@{address}:{port}{(invocation.RemoteCommand is { } c ? " -- " + c : "")}", services.Time);
+        var session = Session(caller, invocation, sessionId, host, address, user, port, allowed: true, started, recorder.Files);
+        await services.Sessions.StartAsync(session, cancellationToken);
+        Audit(caller, user, address, port, "ok", $"session {sessionId} via {string.Join(", ", grants.Select(g => g.Group is null ? g.Type : $"{g.Group}({g.Type})"))}");
+
+        if (pty)
+        {
+            await terminal.WriteErrorLineAsync(
+                $"Connecting to {user}@{address}:{port} through {services.Settings.Name}, session {sessionId} is recorded\r", cancellationToken);
+            await terminal.RequestRawModeAsync(cancellationToken);
+        }
+
+        int exitCode;
+        try
+        {
+            await using var agent = await SessionAgent.StartAsync(services.Cipher, keys, cancellationToken);
+            exitCode = await RelayAsync(agent, caller, terminal, recorder, user, address, port, pty, invocation.RemoteCommand, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            exitCode = OshExitCode.GotSignal;
+        }
+
+        await services.Sessions.FinishAsync(sessionId, services.Time.GetUtcNow(), exitCode, CancellationToken.None);
+        Audit(caller, user, address, port, exitCode == 0 ? "ok" : "failed", $"session {sessionId} ended with {exitCode}");
+        return exitCode;
+    }
+
+    private async Task<int> RelayAsync(
+        SessionAgent agent, OshCaller caller, OshTerminal terminal, SessionRecorder recorder, string user, IPAddress address, int port, bool pty,
+        string? remoteCommand, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("ssh") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in EgressCommand.Arguments(agent, KnownHosts(caller.Account.Name), user, address.ToString(), port, pty, remoteCommand))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        if (terminal.Term is { Length: > 0 } term)
+        {
+            start.Environment["TERM"] = term;
+        }
+
+        using var ssh = Process.Start(start)!;
+        void OnResize(int rows, int columns) => recorder.Resize(columns, rows);
+        terminal.Resized += OnResize;
+        try
+        {
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var input = PumpInputAsync(terminal, ssh.StandardInput.BaseStream, stop.Token);
+            var output = PumpOutputAsync(ssh.StandardOutput.BaseStream, recorder.Stdout, terminal.WriteStdoutAsync, cancellationToken);
+            var errors = PumpOutputAsync(ssh.StandardError.BaseStream, recorder.Stderr, terminal.WriteStderrAsync, cancellationToken);
+            try
+            {
+                await Task.WhenAll(output, errors);
+                await ssh.WaitForExitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                ssh.Kill(entireProcessTree: true);
+                throw;
+            }
+            finally
+            {
+                await stop.CancelAsync();
+                await input;
+            }
+
+            return ssh.ExitCode;
+        }
+        finally
+        {
+            terminal.Resized -= OnResize;
+        }
+    }
+
+    private static async Task PumpInputAsync(OshTerminal terminal, Stream sshInput, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[32 * 1024];
+        try
+        {
+            int read;
+            while ((read = await terminal.Stdin.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                await sshInput.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                await sshInput.FlushAsync(cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+            // The session ended first, or ssh stopped reading: nothing more to pass on.
+        }
+        finally
+        {
+            try
+            {
+                sshInput.Close();
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private delegate void Record(ReadOnlySpan<byte> data);
+
+    private static async Task PumpOutputAsync(
+        Stream source, Record record, Func<ReadOnlyMemory<byte>, CancellationToken, ValueTask> write, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[32 * 1024];
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            // Recorded first: what the client was sent is always in the recording, even if the client vanishes.
+            record(buffer.AsSpan(0, read));
+            await write(buffer.AsMemory(0, read).ToArray(), cancellationToken);
+        }
+    }
+
+    private async Task<int> RefuseAsync(
+        OshCaller caller, OshInvocation invocation, OshTerminal terminal, string sessionId, string host, IPAddress? address, string user, int port,
+        string code, string message, int exitCode, CancellationToken cancellationToken)
+    {
+        await terminal.WriteErrorLineAsync(message, cancellationToken);
+        await terminal.WriteStdoutAsync(OshEnvelopeWriter.Frame(OshEnvelope.Fail(null, code, message), invocation.Mode), cancellationToken);
+        var now = services.Time.GetUtcNow();
+        await services.Sessions.StartAsync(
+            Session(caller, invocation, sessionId, host, address, user, port, allowed: false, now, []) with { Ended = now, Returned = exitCode },
+            cancellationToken);
+        services.Audit.Record(new AuditEvent(now, "bastion:" + caller.Account.Name, caller.SourceIp ?? "local", "ssh",
+            $"{user}@{address?.ToString() ?? host}:{port}", "denied", code));
+        return exitCode;
+    }
+
+    private BastionSession Session(
+        OshCaller caller, OshInvocation invocation, string sessionId, string host, IPAddress? address, string user, int port, bool allowed,
+        DateTimeOffset started, IReadOnlyList<string> recordings) => new(
+        sessionId, caller.Account.Name, "ssh", null, allowed,
+        new SessionEndpoint(caller.SourceIp, caller.SourcePort, null),
+        new SessionEndpoint(caller.BastionIp, caller.BastionPort, null),
+        new SessionEndpoint(address?.ToString(), port, host),
+        user, invocation.RemoteCommand, started, null, null, recordings);
+
+    private void Audit(OshCaller caller, string user, IPAddress address, int port, string outcome, string detail) =>
+        services.Audit.Record(new AuditEvent(services.Time.GetUtcNow(), "bastion:" + caller.Account.Name, caller.SourceIp ?? "local", "ssh",
+            $"{user}@{address}:{port}", outcome, detail));
+
+    private string KnownHosts(string account)
+    {
+        System.IO.Directory.CreateDirectory(services.Settings.KnownHostsDirectory);
+        return Path.Combine(services.Settings.KnownHostsDirectory, account);
+    }
+
+    private static async Task<IPAddress?> ResolveAsync(string host, CancellationToken cancellationToken)
+    {
+        var bare = host.Trim('[', ']');
+        if (IPAddress.TryParse(bare, out var address))
+        {
+            return address;
+        }
+
+        try
+        {
+            var addresses = await Dns.GetHostAddressesAsync(bare, cancellationToken);
+            return addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? addresses.FirstOrDefault();
+        }
+        catch (SocketException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using Rampart.Core.Bastion.Access;
+
+namespace Rampart.Bastion.Plugins.Access;
+
+/// <summary>
+/// The ACL entry a plugin call describes: <c>--host</c>, <c>--user</c> and <c>--port</c> come from the shell level
+/// (The Bastion parses them before the plugin), <c>--user-any</c>, <c>--port-any</c>, <c>--protocol</c>,
+/// <c>--ttl</c>, <c>--comment</c>, <c>--force-key</c> and <c>--force-password</c> from the plugin's own options.
+/// </summary>
+public sealed record AclInput(IPNetwork Network, string? User, int? Port, TimeSpan? Ttl, string? Comment, string? ForceKey, string? ForcePassword)
+{
+    /// <summary>The options every ACL-changing plugin declares besides the shell-level ones.</summary>
+    public static IReadOnlyList<Osh.PluginOption> OptionsFor(bool withForce) =>
+    [
+        new("user-any", Osh.OptionKind.Flag, [], false),
+        new("port-any", Osh.OptionKind.Flag, [], false),
+        new("protocol", Osh.OptionKind.String, [], false),
+        new("ttl", Osh.OptionKind.String, [], false),
+        new("comment", Osh.OptionKind.String, [], false),
+        new("force-key", Osh.OptionKind.String, [], false),
+        new("force-password", Osh.OptionKind.String, [], false),
+        .. withForce ? new Osh.PluginOption[] { new("force", Osh.OptionKind.Flag, [], false) } : [],
+    ];
+
+    public static async Task<AclInput> ReadAsync(PluginCall call, bool userAndPortRequired, CancellationToken cancellationToken)
+    {
+        var host = call.Invocation.Host ?? call.Options.Positionals.FirstOrDefault()
+            ?? throw new PluginFailure("ERR_MISSING_PARAMETER", "Missing mandatory parameter --host");
+        var network = await ResolveAsync(host, cancellationToken);
+
+        var user = call.Invocation.User;
+        var userAny = call.Options.Flag("user-any") || user == "*";
+        if (user is not null && user != "*" && call.Options.Flag("user-any"))
+        {
+            throw new PluginFailure("ERR_INCOMPATIBLE_PARAMETERS", "Options --user and --user-any are mutually exclusive");
+        }
+
+        if (call.Options.String("protocol") is { } protocol)
+        {
+            if (user is not null)
+            {
+                throw new PluginFailure("ERR_INCOMPATIBLE_PARAMETERS", "Options --protocol and --user are mutually exclusive");
+            }
+
+            if (protocol is not ("scpupload" or "scpdownload" or "sftp" or "rsync"))
+            {
+                throw new PluginFailure("ERR_INVALID_PARAMETER", "The protocol must be one of scpupload, scpdownload, sftp or rsync");
+            }
+
+            user = "!" + protocol;
+            userAny = false;
+        }
+
+        var port = call.Invocation.Port;
+        var portAny = call.Options.Flag("port-any");
+        if (port is not null && portAny)
+        {
+            throw new PluginFailure("ERR_INCOMPATIBLE_PARAMETERS", "Options --port and --port-any are mutually exclusive");
+        }
+
+        if (userAndPortRequired && user is null && !userAny)
+        {
+            throw new PluginFailure("ERR_MISSING_PARAMETER", "Please specify either --user or --user-any");
+        }
+
+        if (userAndPortRequired && port is null && !portAny)
+        {
+            throw new PluginFailure("ERR_MISSING_PARAMETER", "Please specify either --port or --port-any");
+        }
+
+        TimeSpan? ttl = null;
+        if (call.Options.String("ttl") is { } ttlText)
+        {
+            ttl = TtlText.TryParse(ttlText, out var parsed)
+                ? parsed
+                : throw new PluginFailure("ERR_INVALID_PARAMETER", $"Invalid TTL '{ttlText}', expected seconds or a duration such as 1d7h8m");
+        }
+
+        var forceKey = call.Options.String("force-key");
+        var forcePassword = call.Options.String("force-password");
+        if (forceKey is not null && forcePassword is not null)
+        {
+            throw new PluginFailure("ERR_INCOMPATIBLE_PARAMETERS", "Options --force-key and --force-password are mutually exclusive");
+        }
+
+        return new AclInput(network, userAny ? null : user, portAny ? null : port, ttl, call.Options.String("comment"), forceKey, forcePassword);
+    }
+
+    public AclEntry ToEntry(string addedBy, DateTimeOffset now) =>
+        new(Network, User, Port, Ttl is { } ttl ? now + ttl : null, addedBy, now, Comment, ForceKey, ForcePassword);
+
+    public AclRequest ToRequest() => new(Network, User, Port);
+
+    /// <summary>The value The Bastion returns after an ACL change.</summary>
+    public JsonObject ToJson(string action) => new()
+    {
+        ["action"] = action,
+        ["ip"] = ToEntry("", DateTimeOffset.UnixEpoch).IpText,
+        ["user"] = User,
+        ["port"] = Port,
+        ["ttl"] = Ttl is { } ttl ? (long)ttl.TotalSeconds : null,
+        ["comment"] = Comment,
+        ["forceKey"] = ForceKey,
+        ["forcePassword"] = ForcePassword,
+        ["proxyIp"] = null,
+        ["proxyPort"] = null,
+        ["proxyUser"] = null,
+    };
+
+    private static async Task<IPNetwork> ResolveAsync(string host, CancellationToken cancellationToken)
+    {
+        if (HostSpec.TryParseIp(host, allowSubnet: true, out var network, out _))
+        {
+            return network;
+        }
+
+        if (!HostSpec.TryParseServerLine(host, out _, out _) || host.Contains('/', StringComparison.Ordinal))
+        {
+            throw new PluginFailure("KO_INVALID_IP", $"Invalid host '{host}'");
+        }
+
+        // A name is resolved once, now: the ACL keeps the address, as The Bastion does.
+        try
+        {
+            var addresses = await Dns.GetHostAddressesAsync(host, cancellationToken);
+            var address = addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? addresses.FirstOrDefault()
+                ?? throw new PluginFailure("KO_HOST_NOT_FOUND", $"Unable to resolve host '{host}'");
+            return new IPNetwork(address, address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128);
+        }
+        catch (SocketException)
+        {
+            throw new PluginFailure("KO_HOST_NOT_FOUND", $"Unable to resolve host '{host}'");
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using Rampart.Bastion.Osh;
+
+namespace Rampart.Bastion.Plugins.Access;
+
+/// <summary>
+/// <c>selfAddPersonalAccess</c>, <c>selfDelPersonalAccess</c>, <c>accountAddPersonalAccess</c> and
+/// <c>accountDelPersonalAccess</c>: one entry in an account's own ACL, reached with its personal egress keys.
+/// All four are restricted, as in The Bastion (granting the self ones to everyone is the usual setup).
+/// </summary>
+public sealed class PersonalAccessPlugin(bool self, bool add) : OshPlugin
+{
+    public override string Name => $"{(self ? "self" : "account")}{(add ? "Add" : "Del")}PersonalAccess";
+
+    public override PluginCategory Category => PluginCategory.Restricted;
+
+    public override string Summary => $"{(add ? "Add" : "Remove")} a personal access {(self ? "of your own" : "of an account")}";
+
+    public override IReadOnlyList<PluginOption> Options =>
+        [.. self ? [] : new[] { Text("account") }, .. AclInput.OptionsFor(withForce: add)];
+
+    public override async Task<OshEnvelope> RunAsync(PluginCall call, CancellationToken cancellationToken)
+    {
+        var account = self ? call.Caller : call.ExistingAccount(call.Required("account"));
+        var input = await AclInput.ReadAsync(call, userAndPortRequired: true, cancellationToken);
+        if (add)
+        {
+            await ConnectionCheck.RunAsync(call, input, account.EgressKeys, cancellationToken);
+        }
+
+        var entry = input.ToEntry(call.Caller.Name, call.Now);
+        var changed = await call.Services.Directory.ChangeAsync(snapshot =>
+        {
+            var current = snapshot.Account(account.Name)!;
+            var existing = current.PersonalAccesses.FirstOrDefault(e => e.SameWay(entry));
+            if ((existing is not null) == add)
+            {
+                return (null, false);
+            }
+
+            var updated = current with
+            {
+                PersonalAccesses = add ? current.PersonalAccesses.Add(entry) : current.PersonalAccesses.Remove(existing!),
+            };
+            return (snapshot.With(updated), true);
+        }, cancellationToken);
+
+        if (!changed)
+        {
+            return NoChange(add ? "This access already exists, nothing to do" : "This access doesn't exist, nothing to do");
+        }
+
+        await call.SayAsync($"Access to {Describe(input)} {(add ? "added to" : "removed from")} {account.Name}'s personal accesses", cancellationToken);
+        var value = input.ToJson(add ? "add" : "del");
+        value["account"] = account.Name;
+        return Ok(value);
+    }
+
+    internal static string Describe(AclInput input) =>
+        $"{input.User ?? "*"}@{input.ToEntry("", DateTimeOffset.UnixEpoch).IpText}:{(input.Port is { } p ? p.ToString(System.Globalization.CultureInfo.InvariantCulture) : "*")}";
+}

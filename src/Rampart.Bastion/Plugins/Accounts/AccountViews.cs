@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Rampart.Core.Bastion.Model;
+
+namespace Rampart.Bastion.Plugins.Accounts;
+
+/// <summary>The JSON shapes The Bastion uses for account details, shared by the account and self plugins.</summary>
+public static class AccountViews
+{
+    /// <summary>The Bastion's dates: <c>YYYY-MM-DD HH:MM:SS</c>, UTC.</summary>
+    public static string Date(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    public static JsonObject? FreezeInfo(FreezeInfo? frozen) => frozen is null ? null : new JsonObject
+    {
+        ["by"] = frozen.By,
+        ["timestamp"] = frozen.At.ToUnixTimeSeconds(),
+        ["datetime_utc"] = Date(frozen.At),
+        ["reason"] = frozen.Reason,
+    };
+
+    /// <summary>The roles of an account in a group, in The Bastion's words.</summary>
+    public static JsonArray Flags(BastionGroup group, string account) =>
+        [.. group.RolesOf(account).Select(role => (JsonNode?)role.ToString().ToLowerInvariant())];
+
+    public static JsonObject Info(BastionAccount account, BastionSnapshot snapshot, bool withGroups, bool detailed, DateTimeOffset now)
+    {
+        var info = new JsonObject { ["account"] = account.Name };
+        if (account.IsAdmin)
+        {
+            info["is_admin"] = 1;
+        }
+
+        if (account.IsSuperOwner)
+        {
+            info["is_superowner"] = 1;
+        }
+
+        if (account.IsAuditor)
+        {
+            info["is_auditor"] = 1;
+        }
+
+        info["allowed_commands"] = new JsonArray([.. account.Grants.Where(g => g != BastionAccount.AuditorGrant).Select(g => (JsonNode?)g)]);
+        var groups = new JsonObject();
+        if (withGroups)
+        {
+            foreach (var group in snapshot.GroupsOf(account.Name))
+            {
+                groups[group.Name] = new JsonObject { ["name"] = group.Name, ["flags"] = Flags(group, account.Name) };
+            }
+        }
+
+        info["groups"] = groups;
+        info["always_active"] = account.AlwaysActive ? 1 : 0;
+        info["is_active"] = 1;
+        if (detailed)
+        {
+            info["is_frozen"] = account.Frozen is null ? 0 : 1;
+            info["freeze_info"] = FreezeInfo(account.Frozen);
+            info["is_ttl_set"] = account.Expiry is null ? 0 : 1;
+            info["ttl_timestamp"] = account.Expiry?.ToUnixTimeSeconds();
+            info["is_ttl_expired"] = account.IsTtlExpired(now) ? 1 : 0;
+            info["is_expired"] = 0;
+            info["can_connect"] = account.Frozen is null && !account.IsTtlExpired(now) ? 1 : 0;
+            info["already_seen_before"] = account.LastLogin is null ? 0 : 1;
+            info["last_activity"] = account.LastLogin is { } last ? new JsonObject
+            {
+                ["datetime_utc"] = Date(last),
+                ["timestamp"] = last.ToUnixTimeSeconds(),
+            } : null;
+            info["creation_information"] = new JsonObject
+            {
+                ["by"] = account.CreatedBy,
+                ["datetime_utc"] = Date(account.Created),
+                ["timestamp"] = account.Created.ToUnixTimeSeconds(),
+                ["comment"] = account.Comment,
+            };
+            info["osh_only"] = account.OshOnly ? 1 : 0;
+        }
+
+        return info;
+    }
+}

@@ -1,0 +1,27 @@
+using Rampart.Bastion.Dispatch;
+using Rampart.Bastion.Osh;
+using Rampart.Core.Bastion.Model;
+
+namespace Rampart.Bastion.Plugins;
+
+/// <summary>Everything a plugin run sees: who calls, the state at the start, its parsed options and the client's streams.</summary>
+/// <param name="Invocation">The shell-level options (<c>--host</c>, <c>--user</c>, <c>--port</c>, output mode) as parsed before dispatch.</param>
+/// <param name="SessionId">The unique id of this run, as logged and audited.</param>
+/// <param name="RunLine">Runs one more <c>--osh</c> command line as the same caller and returns its envelope (for <c>batch</c>).</param>
+public sealed record PluginCall(
+    BastionAccount Caller,
+    BastionSnapshot Snapshot,
+    OshInvocation Invocation,
+    ParsedOptions Options,
+    OshTerminal Terminal,
+    BastionServices Services,
+    PluginRegistry Registry,
+    string SessionId,
+    string? SourceIp,
+    Func<string, OshTerminal, CancellationToken, Task<OshEnvelope>> RunLine)
+{
+    public DateTimeOffset Now => Services.Time.GetUtcNow();
+
+    /// <summary>A line of human text on stdout (suppressed by nothing: JSON clients read only the envelope).</summary>
+    public Task SayAsync(string line, CancellationToken cancellationToken) => Terminal.WriteLineAsync(line, cancellationToken);
+}

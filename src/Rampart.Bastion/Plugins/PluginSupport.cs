@@ -1,0 +1,48 @@
+using Rampart.Core.Bastion.Model;
+
+namespace Rampart.Bastion.Plugins;
+
+/// <summary>Checks that most plugins share, each failing with The Bastion's own code and wording.</summary>
+public static class PluginSupport
+{
+    public static string Required(this PluginCall call, string option) =>
+        call.Options.String(option) is { Length: > 0 } value
+            ? value
+            : throw new PluginFailure("ERR_MISSING_PARAMETER", $"Missing mandatory parameter --{option}");
+
+    public static BastionAccount ExistingAccount(this PluginCall call, string name) =>
+        call.Snapshot.Account(name) ?? throw new PluginFailure("KO_NOT_FOUND", $"Account '{name}' doesn't exist");
+
+    public static BastionGroup ExistingGroup(this PluginCall call, string name) =>
+        call.Snapshot.Group(name) ?? throw new PluginFailure("KO_GROUP_NOT_FOUND", $"The group '{name}' doesn't exist");
+
+    /// <summary>
+    /// The caller must hold <paramref name="role"/> on this very group; superowners and admins pass with the override
+    /// notice The Bastion prints.
+    /// </summary>
+    public static async Task RequireRoleAsync(this PluginCall call, BastionGroup group, GroupRole role, CancellationToken cancellationToken)
+    {
+        if (group.Has(call.Caller.Name, role))
+        {
+            return;
+        }
+
+        if (call.Caller.IsSuperOwner || call.Caller.IsAdmin)
+        {
+            await call.SayAsync($"SUPER OWNER OVERRIDE: you are not a {role.ToString().ToLowerInvariant()} of group {group.Name}, but a superowner", cancellationToken);
+            return;
+        }
+
+        var code = role switch
+        {
+            GroupRole.Owner => "ERR_NOT_GROUP_OWNER",
+            GroupRole.Gatekeeper => "ERR_NOT_GROUP_GATEKEEPER",
+            GroupRole.Aclkeeper => "ERR_NOT_GROUP_ACLKEEPER",
+            _ => "ERR_NOT_ALLOWED",
+        };
+        throw new PluginFailure(code, $"Sorry, you must be a {role.ToString().ToLowerInvariant()} of group {group.Name} to do that");
+    }
+
+    /// <summary>Admins and auditors see every account and group in full.</summary>
+    public static bool SeesEverything(this PluginCall call) => call.Caller.IsAuditor || call.Caller.IsAdmin;
+}
