@@ -105,6 +105,7 @@ internal static class CliApp
             ExportCommand.Create(context),
             RunCommand.Create(context),
             AuditCommands.Create(context),
+            BastionCommands.Create(context),
             DaemonCommand.Create(context),
         };
         return root;

@@ -29,17 +29,17 @@ public static class AccountCreation
     {
         if (AccountName.Check(request.Name) is { Ok: false } bad)
         {
-            throw new PluginFailure(bad.ErrorCode ?? "KO_FORBIDDEN_NAME", bad.Message ?? $"Invalid account name '{request.Name}'");
+            throw new PluginFailureException(bad.ErrorCode ?? "KO_FORBIDDEN_NAME", bad.Message ?? $"Invalid account name '{request.Name}'");
         }
 
         if (request.Uid is 0)
         {
-            throw new PluginFailure("ERR_IN_YOUR_DREAMS", "Creating an account with uid 0? In your dreams.");
+            throw new PluginFailureException("ERR_IN_YOUR_DREAMS", "Creating an account with uid 0? In your dreams.");
         }
 
         if (request.Uid is { } fixedUid && (fixedUid < services.Settings.UidMin || fixedUid > services.Settings.UidMax))
         {
-            throw new PluginFailure("ERR_UID_INVALID_RANGE", $"The uid must be between {services.Settings.UidMin} and {services.Settings.UidMax}");
+            throw new PluginFailureException("ERR_UID_INVALID_RANGE", $"The uid must be between {services.Settings.UidMin} and {services.Settings.UidMax}");
         }
 
         var userCreated = false;
@@ -62,13 +62,13 @@ public static class AccountCreation
         {
             if (snapshot.Account(request.Name) is not null || services.Accounts.UserExists(request.Name))
             {
-                throw new PluginFailure("KO_ALREADY_EXISTING", $"Account '{request.Name}' already exists");
+                throw new PluginFailureException("KO_ALREADY_EXISTING", $"Account '{request.Name}' already exists");
             }
 
             var uid = request.Uid ?? FreeUid(services, snapshot);
             if (snapshot.AccountByUid(uid) is not null || services.Accounts.IdInUse(uid))
             {
-                throw new PluginFailure("ERR_UID_COLLISION", $"The uid {uid} is already taken");
+                throw new PluginFailureException("ERR_UID_COLLISION", $"The uid {uid} is already taken");
             }
 
             var now = services.Time.GetUtcNow();
@@ -101,6 +101,6 @@ public static class AccountCreation
             }
         }
 
-        throw new PluginFailure("ERR_UID_INVALID_RANGE", "No free uid left in the bastion's range");
+        throw new PluginFailureException("ERR_UID_INVALID_RANGE", "No free uid left in the bastion's range");
     }
 }

@@ -14,7 +14,7 @@ public static class EgressKeys
     {
         if (EgressKeyGenerator.CheckAlgorithm(algorithm, size) is { } problem)
         {
-            throw new PluginFailure(problem, $"Invalid key algorithm or size: {algorithm}{(size is { } s ? $" {s}" : "")}");
+            throw new PluginFailureException(problem, $"Invalid key algorithm or size: {algorithm}{(size is { } s ? $" {s}" : "")}");
         }
 
         var pair = await EgressKeyGenerator.GenerateAsync(algorithm, size, comment, cancellationToken);

@@ -12,12 +12,12 @@ public static class IngressKeys
     {
         if (!SshPublicKeyParser.TryParse(text, out var key, out var code, out var message))
         {
-            throw new PluginFailure(code ?? "KO_NOT_A_KEY", message ?? "This doesn't look like an SSH public key");
+            throw new PluginFailureException(code ?? "KO_NOT_A_KEY", message ?? "This doesn't look like an SSH public key");
         }
 
         if (Policy.Check(key!) is { } refused)
         {
-            throw new PluginFailure(refused, $"This key is not accepted on this bastion ({refused})");
+            throw new PluginFailureException(refused, $"This key is not accepted on this bastion ({refused})");
         }
 
         return key!;

@@ -21,13 +21,12 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
             return refused.ExitCode;
         }
 
-        var parsed = OshCommandLine.Parse(commandString);
-        if (parsed.Error is { } error)
+        if (OshCommandLine.Parse(commandString) is OshShellError error)
         {
             return await ShellErrorAsync(caller, terminal, error.Mode, error.Code, error.Message, error.ExitCode, cancellationToken);
         }
 
-        var invocation = parsed.Invocation!;
+        var invocation = (OshInvocation)OshCommandLine.Parse(commandString);
         if (invocation.Plugin is { } pluginName)
         {
             return await RunPluginAsync(caller, invocation, pluginName, terminal, sessionId, cancellationToken);
@@ -118,12 +117,12 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
     private async Task<OshEnvelope> RunLineAsync(OshCaller caller, string line, OshTerminal terminal, CancellationToken cancellationToken)
     {
         var parsed = OshCommandLine.Parse("--osh " + line);
-        if (parsed.Error is { } error)
+        if (parsed is OshShellError error)
         {
             return OshEnvelope.Fail(null, error.Code, error.Message);
         }
 
-        var invocation = parsed.Invocation!;
+        var invocation = (OshInvocation)parsed;
         var plugin = invocation.Plugin is { } name ? registry.Find(name) : null;
         if (plugin is null)
         {
@@ -163,9 +162,10 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
         else
         {
             var options = PluginOptionParser.Parse(plugin.Options, invocation.PluginArguments);
-            if (options.Options is not { } parsedOptions)
+            if (options is not ParsedOptions parsedOptions)
             {
-                envelope = OshEnvelope.Fail(plugin.Name, "ERR_BAD_OPTIONS", options.ErrorMessage ?? "Error parsing options");
+                var failure = (PluginOptionError)options;
+                envelope = OshEnvelope.Fail(plugin.Name, failure.Code, failure.Message);
             }
             else
             {
@@ -184,7 +184,7 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
         {
             return await plugin.RunAsync(call, cancellationToken);
         }
-        catch (PluginFailure failure)
+        catch (PluginFailureException failure)
         {
             return OshEnvelope.Fail(plugin.Name, failure.Code, failure.Message);
         }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Rampart.Bastion.Dispatch;
@@ -221,7 +220,7 @@ public sealed class EgressSessions(BastionServices services) : IEgressSessions, 
         return exitCode;
     }
 
-    private BastionSession Session(
+    private static BastionSession Session(
         OshCaller caller, OshInvocation invocation, string sessionId, string host, IPAddress? address, string user, int port, bool allowed,
         DateTimeOffset started, IReadOnlyList<string> recordings) => new(
         sessionId, caller.Account.Name, "ssh", null, allowed,

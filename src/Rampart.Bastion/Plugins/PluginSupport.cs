@@ -8,13 +8,13 @@ public static class PluginSupport
     public static string Required(this PluginCall call, string option) =>
         call.Options.String(option) is { Length: > 0 } value
             ? value
-            : throw new PluginFailure("ERR_MISSING_PARAMETER", $"Missing mandatory parameter --{option}");
+            : throw new PluginFailureException("ERR_MISSING_PARAMETER", $"Missing mandatory parameter --{option}");
 
     public static BastionAccount ExistingAccount(this PluginCall call, string name) =>
-        call.Snapshot.Account(name) ?? throw new PluginFailure("KO_NOT_FOUND", $"Account '{name}' doesn't exist");
+        call.Snapshot.Account(name) ?? throw new PluginFailureException("KO_NOT_FOUND", $"Account '{name}' doesn't exist");
 
     public static BastionGroup ExistingGroup(this PluginCall call, string name) =>
-        call.Snapshot.Group(name) ?? throw new PluginFailure("KO_GROUP_NOT_FOUND", $"The group '{name}' doesn't exist");
+        call.Snapshot.Group(name) ?? throw new PluginFailureException("KO_GROUP_NOT_FOUND", $"The group '{name}' doesn't exist");
 
     /// <summary>
     /// The caller must hold <paramref name="role"/> on this very group; superowners and admins pass with the override
@@ -40,7 +40,7 @@ public static class PluginSupport
             GroupRole.Aclkeeper => "ERR_NOT_GROUP_ACLKEEPER",
             _ => "ERR_NOT_ALLOWED",
         };
-        throw new PluginFailure(code, $"Sorry, you must be a {role.ToString().ToLowerInvariant()} of group {group.Name} to do that");
+        throw new PluginFailureException(code, $"Sorry, you must be a {role.ToString().ToLowerInvariant()} of group {group.Name} to do that");
     }
 
     /// <summary>Admins and auditors see every account and group in full.</summary>

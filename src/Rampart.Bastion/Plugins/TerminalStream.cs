@@ -30,7 +30,7 @@ public sealed class TerminalStream(OshTerminal terminal) : Stream
     public override void SetLength(long value) => throw new NotSupportedException();
 
     public override void Write(byte[] buffer, int offset, int count) =>
-        terminal.WriteStdoutAsync(buffer.AsMemory(offset, count).ToArray(), CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        throw new NotSupportedException("Write asynchronously: the terminal is a socket.");
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
         terminal.WriteStdoutAsync(buffer.ToArray(), cancellationToken);

@@ -27,27 +27,27 @@ public sealed record AclInput(IPNetwork Network, string? User, int? Port, TimeSp
 
     public static async Task<AclInput> ReadAsync(PluginCall call, bool userAndPortRequired, CancellationToken cancellationToken)
     {
-        var host = call.Invocation.Host ?? call.Options.Positionals.FirstOrDefault()
-            ?? throw new PluginFailure("ERR_MISSING_PARAMETER", "Missing mandatory parameter --host");
+        var host = call.Invocation.Host ?? (call.Options.Positionals.Count > 0 ? call.Options.Positionals[0] : null)
+            ?? throw new PluginFailureException("ERR_MISSING_PARAMETER", "Missing mandatory parameter --host");
         var network = await ResolveAsync(host, cancellationToken);
 
         var user = call.Invocation.User;
         var userAny = call.Options.Flag("user-any") || user == "*";
         if (user is not null && user != "*" && call.Options.Flag("user-any"))
         {
-            throw new PluginFailure("ERR_INCOMPATIBLE_PARAMETERS", "Options --user and --user-any are mutually exclusive");
+            throw new PluginFailureException("ERR_INCOMPATIBLE_PARAMETERS", "Options --user and --user-any are mutually exclusive");
         }
 
         if (call.Options.String("protocol") is { } protocol)
         {
             if (user is not null)
             {
-                throw new PluginFailure("ERR_INCOMPATIBLE_PARAMETERS", "Options --protocol and --user are mutually exclusive");
+                throw new PluginFailureException("ERR_INCOMPATIBLE_PARAMETERS", "Options --protocol and --user are mutually exclusive");
             }
 
             if (protocol is not ("scpupload" or "scpdownload" or "sftp" or "rsync"))
             {
-                throw new PluginFailure("ERR_INVALID_PARAMETER", "The protocol must be one of scpupload, scpdownload, sftp or rsync");
+                throw new PluginFailureException("ERR_INVALID_PARAMETER", "The protocol must be one of scpupload, scpdownload, sftp or rsync");
             }
 
             user = "!" + protocol;
@@ -58,17 +58,17 @@ public sealed record AclInput(IPNetwork Network, string? User, int? Port, TimeSp
         var portAny = call.Options.Flag("port-any");
         if (port is not null && portAny)
         {
-            throw new PluginFailure("ERR_INCOMPATIBLE_PARAMETERS", "Options --port and --port-any are mutually exclusive");
+            throw new PluginFailureException("ERR_INCOMPATIBLE_PARAMETERS", "Options --port and --port-any are mutually exclusive");
         }
 
         if (userAndPortRequired && user is null && !userAny)
         {
-            throw new PluginFailure("ERR_MISSING_PARAMETER", "Please specify either --user or --user-any");
+            throw new PluginFailureException("ERR_MISSING_PARAMETER", "Please specify either --user or --user-any");
         }
 
         if (userAndPortRequired && port is null && !portAny)
         {
-            throw new PluginFailure("ERR_MISSING_PARAMETER", "Please specify either --port or --port-any");
+            throw new PluginFailureException("ERR_MISSING_PARAMETER", "Please specify either --port or --port-any");
         }
 
         TimeSpan? ttl = null;
@@ -76,14 +76,14 @@ public sealed record AclInput(IPNetwork Network, string? User, int? Port, TimeSp
         {
             ttl = TtlText.TryParse(ttlText, out var parsed)
                 ? parsed
-                : throw new PluginFailure("ERR_INVALID_PARAMETER", $"Invalid TTL '{ttlText}', expected seconds or a duration such as 1d7h8m");
+                : throw new PluginFailureException("ERR_INVALID_PARAMETER", $"Invalid TTL '{ttlText}', expected seconds or a duration such as 1d7h8m");
         }
 
         var forceKey = call.Options.String("force-key");
         var forcePassword = call.Options.String("force-password");
         if (forceKey is not null && forcePassword is not null)
         {
-            throw new PluginFailure("ERR_INCOMPATIBLE_PARAMETERS", "Options --force-key and --force-password are mutually exclusive");
+            throw new PluginFailureException("ERR_INCOMPATIBLE_PARAMETERS", "Options --force-key and --force-password are mutually exclusive");
         }
 
         return new AclInput(network, userAny ? null : user, portAny ? null : port, ttl, call.Options.String("comment"), forceKey, forcePassword);
@@ -119,7 +119,7 @@ public sealed record AclInput(IPNetwork Network, string? User, int? Port, TimeSp
 
         if (!HostSpec.TryParseServerLine(host, out _, out _) || host.Contains('/', StringComparison.Ordinal))
         {
-            throw new PluginFailure("KO_INVALID_IP", $"Invalid host '{host}'");
+            throw new PluginFailureException("KO_INVALID_IP", $"Invalid host '{host}'");
         }
 
         // A name is resolved once, now: the ACL keeps the address, as The Bastion does.
@@ -127,12 +127,12 @@ public sealed record AclInput(IPNetwork Network, string? User, int? Port, TimeSp
         {
             var addresses = await Dns.GetHostAddressesAsync(host, cancellationToken);
             var address = addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? addresses.FirstOrDefault()
-                ?? throw new PluginFailure("KO_HOST_NOT_FOUND", $"Unable to resolve host '{host}'");
+                ?? throw new PluginFailureException("KO_HOST_NOT_FOUND", $"Unable to resolve host '{host}'");
             return new IPNetwork(address, address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128);
         }
         catch (SocketException)
         {
-            throw new PluginFailure("KO_HOST_NOT_FOUND", $"Unable to resolve host '{host}'");
+            throw new PluginFailureException("KO_HOST_NOT_FOUND", $"Unable to resolve host '{host}'");
         }
     }
 }

@@ -19,7 +19,7 @@ public static class ConnectionCheck
         await call.SayAsync($"Testing the connection to {input.User}@{input.Network.BaseAddress}:{input.Port}, use --force to skip...", cancellationToken);
         if (await call.Services.ConnectionTester.TestAsync(keys, input.User, input.Network.BaseAddress, input.Port.Value, cancellationToken) is { } problem)
         {
-            throw new PluginFailure("ERR_CONNECTION_FAILED",
+            throw new PluginFailureException("ERR_CONNECTION_FAILED",
                 $"Couldn't connect to {input.User}@{input.Network.BaseAddress}:{input.Port} ({problem}); if you still want to add this access, use --force");
         }
     }

@@ -43,7 +43,7 @@ public sealed class GroupCreatePlugin : OshPlugin
             return Fail("ERR_UNSUPPORTED_FEATURE", "Passphrase-protected group keys are not supported: keys are sealed in the vault");
         }
 
-        if (name.StartsWith("key", StringComparison.OrdinalIgnoreCase))
+        if (GroupName.HasKeyPrefix(name))
         {
             return Fail("ERR_INVALID_PARAMETER", "A group name can't start with 'key'");
         }

@@ -51,7 +51,7 @@ public sealed class GroupModifyPlugin : OshPlugin
             given = true;
             TimeSpan? duration = text is "0" or "-1" ? null
                 : TtlText.TryParse(text, out var parsed) ? parsed
-                : throw new PluginFailure("ERR_INVALID_PARAMETER", $"Invalid duration for --{option}: '{text}'");
+                : throw new PluginFailureException("ERR_INVALID_PARAMETER", $"Invalid duration for --{option}: '{text}'");
             var before = option switch
             {
                 "idle-lock-timeout" => settings.IdleLockTimeout,

@@ -18,7 +18,7 @@ public sealed class AlivePlugin : OshPlugin
 
     public override async Task<OshEnvelope> RunAsync(PluginCall call, CancellationToken cancellationToken)
     {
-        var host = call.Invocation.Host ?? call.Options.Positionals.FirstOrDefault();
+        var host = call.Invocation.Host ?? (call.Options.Positionals.Count > 0 ? call.Options.Positionals[0] : null);
         if (host is null)
         {
             return Fail("ERR_MISSING_PARAMETER", "Missing mandatory parameter --host");

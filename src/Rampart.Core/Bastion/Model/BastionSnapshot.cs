@@ -19,7 +19,6 @@ public sealed record BastionSnapshot(
 
     public BastionGroup? Group(string name) => Groups.GetValueOrDefault(name);
 
-    /// <summary>Whether the account holds <paramref name="role"/> in at least one group (plugin dispatch, §1.3).</summary>
     public BastionSnapshot With(BastionAccount account) => this with { Accounts = Accounts.SetItem(account.Name, account) };
 
     public BastionSnapshot With(BastionGroup group) => this with { Groups = Groups.SetItem(group.Name, group) };
@@ -31,5 +30,6 @@ public sealed record BastionSnapshot(
     /// <summary>The groups where <paramref name="account"/> holds any role.</summary>
     public IEnumerable<BastionGroup> GroupsOf(string account) => Groups.Values.Where(g => g.RolesOf(account).Count > 0);
 
+    /// <summary>Whether the account holds <paramref name="role"/> in at least one group (plugin dispatch, §1.3).</summary>
     public bool HoldsAnywhere(string account, GroupRole role) => Groups.Values.Any(g => g.Has(account, role));
 }

@@ -37,7 +37,7 @@ public static class BastionEndpoints
                     IsAdmin: true, grants), "local", ct);
             return ApiResults.Json(new JsonObject { ["account"] = account.Name, ["uid"] = account.Uid, ["grants"] = grants.Count });
         }
-        catch (PluginFailure failure)
+        catch (PluginFailureException failure)
         {
             throw new ClientErrorException($"{failure.Code}: {failure.Message}");
         }

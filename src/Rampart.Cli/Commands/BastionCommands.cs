@@ -1,0 +1,218 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text.Json.Nodes;
+using Rampart.Cli.Bastion;
+using Rampart.Cli.Output;
+using Rampart.Contracts.Bastion;
+
+namespace Rampart.Cli.Commands;
+
+/// <summary>
+/// <c>rampart bastion install</c> prepares the SSH front door (entry program, sshd configuration and host keys, OS
+/// group and keys user); <c>rampart bastion serve</c> runs that sshd in the foreground; <c>rampart bastion
+/// bootstrap-admin NAME --key FILE</c> creates the first admin through the running daemon.
+/// </summary>
+internal static class BastionCommands
+{
+    private const string KeysUser = "rampart-keys";
+    private const UnixFileMode Public = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+    private const UnixFileMode PublicExecutable = Public | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+
+    public static Command Create(CliContext context) =>
+        new("bastion", "Set up and run the bastion's SSH front door (root), and create its first admin")
+        {
+            Install(),
+            Serve(),
+            BootstrapAdmin(context),
+        };
+
+    private static Command Install()
+    {
+        var port = new Option<int>("--port") { Description = "Port of the front door (default 2222)", DefaultValueFactory = _ => 2222 };
+        var listen = new Option<string>("--listen-address") { Description = "Address sshd listens on (default 0.0.0.0)", DefaultValueFactory = _ => "0.0.0.0" };
+        var configDir = ConfigDirectory();
+        var libDir = new Option<string>("--lib-dir") { Description = "Where the entry program is installed (default /usr/local/lib/rampart)", DefaultValueFactory = _ => "/usr/local/lib/rampart" };
+        var socket = new Option<string>("--socket") { Description = "The daemon's bastion socket (default /run/rampart/osh.sock)", DefaultValueFactory = _ => "/run/rampart/osh.sock" };
+        var name = new Option<string>("--name") { Description = "The bastion's name (default: this host's name)", DefaultValueFactory = _ => Environment.MachineName };
+        var command = new Command("install", "Prepare the SSH front door: entry program, sshd configuration, host keys, OS group and keys user (root)")
+        {
+            port, listen, configDir, libDir, socket, name,
+        };
+        command.SetAction(async (parseResult, ct) =>
+        {
+            RequireRoot("install the bastion");
+            var config = Path.GetFullPath(parseResult.GetValue(configDir)!);
+            var lib = Path.GetFullPath(parseResult.GetValue(libDir)!);
+            var bastion = new BastionConfig(parseResult.GetValue(name)!, Path.GetFullPath(parseResult.GetValue(socket)!),
+                Path.Combine(lib, "rampart-osh"), "rampart-users", parseResult.GetValue(port));
+
+            await SystemCommand.CheckedAsync("groupadd", ["--system", "--force", bastion.OsGroup], ct);
+            if (!SystemCommand.Exists("/etc/passwd", KeysUser))
+            {
+                await SystemCommand.CheckedAsync("useradd", ["--system", "--no-create-home", "--home-dir", "/nonexistent", "--shell", "/usr/sbin/nologin",
+                    "--groups", bastion.OsGroup, "--comment", "Rampart bastion ingress key lookups", KeysUser], ct);
+            }
+
+            InstallEntryProgram(lib, bastion.Socket);
+            Directory.CreateDirectory(config, PublicExecutable);
+            foreach (var (type, bits) in new[] { ("ed25519", ""), ("ecdsa", "521"), ("rsa", "4096") })
+            {
+                var key = Path.Combine(config, $"ssh_host_{type}_key");
+                if (!File.Exists(key))
+                {
+                    await SystemCommand.CheckedAsync("ssh-keygen", ["-q", "-t", type, .. bits.Length > 0 ? new[] { "-b", bits } : [], "-N", "", "-C", $"rampart-bastion-{type}", "-f", key], ct);
+                }
+            }
+
+            await File.WriteAllTextAsync(Path.Combine(config, "sshd_config"),
+                FrontDoorFiles.SshdConfig(config, bastion.EntryProgram, parseResult.GetValue(listen)!, bastion.Port, bastion.OsGroup, KeysUser), ct);
+            await File.WriteAllTextAsync(Path.Combine(config, "bastion.conf"), bastion.Format(), ct);
+            var check = await SystemCommand.RunAsync("/usr/sbin/sshd", ["-t", "-f", Path.Combine(config, "sshd_config")], ct);
+            if (check.ExitCode != 0)
+            {
+                throw new CliException($"the generated sshd configuration does not pass `sshd -t`: {check.Output.Trim()}");
+            }
+
+            await Printer.LineAsync(Console.Out, $"""
+                Bastion front door installed in {config} (port {bastion.Port}, entry program {bastion.EntryProgram}).
+                Next:
+                  rampart daemon --bastion-config {Path.Combine(config, "bastion.conf")}      (as root; it serves the bastion socket {bastion.Socket})
+                  rampart bastion serve --config-dir {config}
+                  rampart bastion bootstrap-admin NAME --key ~/.ssh/id_ed25519.pub
+                """, ct);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Serve()
+    {
+        var port = new Option<int?>("--port") { Description = "Listen on this port instead of the configured one" };
+        var configDir = ConfigDirectory();
+        var command = new Command("serve", "Run the front door's sshd in the foreground, against the running daemon (root)") { port, configDir };
+        command.SetAction(async (parseResult, ct) =>
+        {
+            RequireRoot("run the bastion's sshd");
+            var config = Path.GetFullPath(parseResult.GetValue(configDir)!);
+            var sshdConfig = Path.Combine(config, "sshd_config");
+            if (!File.Exists(sshdConfig))
+            {
+                throw new CliException($"no front door in {config}: run `rampart bastion install` first");
+            }
+
+            // sshd's privilege separation needs this directory; it is missing on machines that never ran the system sshd.
+            Directory.CreateDirectory("/run/sshd", UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            var start = new ProcessStartInfo("/usr/sbin/sshd") { UseShellExecute = false };
+            foreach (var argument in new[] { "-D", "-e", "-f", sshdConfig })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            if (parseResult.GetValue(port) is { } p)
+            {
+                start.ArgumentList.Add("-p");
+                start.ArgumentList.Add(p.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            using var sshd = Process.Start(start) ?? throw new CliException("cannot start /usr/sbin/sshd");
+            void Relay(PosixSignalContext signal)
+            {
+                signal.Cancel = true;
+                Daemon.NativeSignals.Send(sshd.Id, signal.Signal);
+            }
+
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Relay);
+            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Relay);
+            await sshd.WaitForExitAsync(CancellationToken.None);
+            return sshd.ExitCode;
+        });
+        return command;
+    }
+
+    private static Command BootstrapAdmin(CliContext context)
+    {
+        var name = new Argument<string>("NAME") { Description = "The admin account's name" };
+        var key = new Option<string>("--key") { Description = "File holding the admin's SSH public key", Required = true };
+        var uid = new Option<int?>("--uid") { Description = "The OS uid to give the account (default: the first free one from 2000)" };
+        var command = new Command("bootstrap-admin", "Create the bastion's first admin, who holds every grant (local owner)") { name, key, uid };
+        command.SetAction(async (parseResult, ct) =>
+        {
+            var keyFile = parseResult.GetValue(key)!;
+            if (!File.Exists(keyFile))
+            {
+                throw new CliException($"no such key file: {keyFile}");
+            }
+
+            var publicKey = (await File.ReadAllTextAsync(keyFile, ct)).Trim();
+            if (publicKey.Contains("PRIVATE KEY", StringComparison.Ordinal))
+            {
+                throw new CliException($"{keyFile} holds a private key: give the .pub file");
+            }
+
+            var answer = await context.Client.CallForObjectAsync("rampart/bastion/bootstrap-admin",
+                new JsonObject { ["name"] = parseResult.GetValue(name), ["publicKey"] = publicKey, ["uid"] = parseResult.GetValue(uid) }, ct);
+            if (context.WantsJson(parseResult))
+            {
+                await Printer.JsonAsync(context.Output, answer, ct);
+            }
+            else
+            {
+                await Printer.LineAsync(context.Output, $"admin account {answer["account"]} created (uid {answer["uid"]}, {answer["grants"]} grants)", ct);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Option<string> ConfigDirectory() => new("--config-dir")
+    {
+        Description = "Where the front door's sshd configuration and host keys live (default /etc/rampart/bastion)",
+        DefaultValueFactory = _ => "/etc/rampart/bastion",
+    };
+
+    private static void RequireRoot(string what)
+    {
+        if (Environment.UserName != "root")
+        {
+            throw new CliException($"only root can {what}");
+        }
+    }
+
+    /// <summary>Copies the entry program into a root-owned directory: sshd runs it as AuthorizedKeysCommand only from a safe path.</summary>
+    private static void InstallEntryProgram(string lib, string socket)
+    {
+        var source = EntryProgramDirectory();
+        Directory.CreateDirectory(lib, PublicExecutable);
+        File.SetUnixFileMode(lib, PublicExecutable);
+        foreach (var file in Directory.EnumerateFiles(source))
+        {
+            var name = Path.GetFileName(file);
+            if (name.EndsWith(".pdb", StringComparison.Ordinal) || name == "rampart-osh.conf")
+            {
+                continue;
+            }
+
+            var target = Path.Combine(lib, name);
+            File.Copy(file, target, overwrite: true);
+            File.SetUnixFileMode(target, name == "rampart-osh" ? PublicExecutable : Public);
+        }
+
+        var conf = Path.Combine(lib, "rampart-osh.conf");
+        File.WriteAllText(conf, $"# Written by `rampart bastion install`: where the entry program finds the daemon.\nsocket={socket}\n");
+        File.SetUnixFileMode(conf, Public);
+    }
+
+    private static string EntryProgramDirectory()
+    {
+        var candidates = new[]
+        {
+            Environment.GetEnvironmentVariable("RAMPART_OSH_DIR"),
+            AppContext.BaseDirectory,
+            Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "Rampart.Bastion.Entry", Path.GetFileName(AppContext.BaseDirectory.TrimEnd('/')))),
+        };
+        return candidates.FirstOrDefault(dir => dir is not null && File.Exists(Path.Combine(dir, "rampart-osh")))
+            ?? throw new CliException("cannot find the entry program rampart-osh (build Rampart.Bastion.Entry, or set RAMPART_OSH_DIR)");
+    }
+}

@@ -1,1 +1,0 @@
-namespace Rampart.Bastion.Tests;

@@ -1,0 +1,202 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Rampart.Integration.Tests.Infrastructure;
+
+namespace Rampart.Integration.Tests.Bastion;
+
+/// <summary>
+/// A whole bastion on loopback, as an administrator would set it up: <c>rampart bastion install</c> into throwaway
+/// directories, the daemon with that front door, <c>rampart bastion serve</c> on a random port, and a first admin
+/// made with <c>bootstrap-admin</c>. Accounts get the <c>rtb</c> prefix and are removed (OS users included) at the end.
+/// </summary>
+public sealed class BastionGateway : IAsyncDisposable
+{
+    private readonly List<string> _accounts = [];
+    private Process? _sshd;
+
+    private BastionGateway(TempDirectory home, string lib, DaemonProcess daemon, int port)
+    {
+        Home = home;
+        Lib = lib;
+        Daemon = daemon;
+        Port = port;
+    }
+
+    public TempDirectory Home { get; }
+
+    public string Lib { get; }
+
+    public DaemonProcess Daemon { get; }
+
+    public int Port { get; }
+
+    public string Admin { get; private set; } = "";
+
+    public string AdminKey => Home.Combine("admin_key");
+
+    public static bool CanRun => SystemUser.CanCreate && File.Exists("/usr/sbin/sshd");
+
+    public static async Task<BastionGateway> StartAsync(CancellationToken cancellationToken)
+    {
+        var home = new TempDirectory();
+        // Accounts reach the daemon's socket through this directory, so it must be traversable.
+        File.SetUnixFileMode(home.Path, (UnixFileMode)0b111_101_101);
+        var lib = "/usr/local/lib/rampart-test-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+        var port = FreePort.Next();
+        var install = await CliRunner.RunAsync(null, null, cancellationToken,
+            "bastion", "install", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--listen-address", "127.0.0.1",
+            "--config-dir", home.Combine("etc"), "--lib-dir", lib, "--socket", home.Combine("run", "osh.sock"), "--name", "test-bastion");
+        Assert.True(install.Code == 0, install.ToString());
+
+        var daemon = new DaemonProcess();
+        await daemon.StartAsync(["--bastion-config", home.Combine("etc", "bastion.conf")], cancellationToken);
+        var gateway = new BastionGateway(home, lib, daemon, port);
+        await gateway.ServeAsync(cancellationToken);
+
+        await Run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "rampart-test-admin", "-f", gateway.AdminKey], cancellationToken);
+        gateway.Admin = gateway.NewAccountName();
+        var bootstrap = await CliRunner.RunAsync(daemon, null, cancellationToken, "bastion", "bootstrap-admin", gateway.Admin, "--key", gateway.AdminKey + ".pub");
+        Assert.True(bootstrap.Code == 0, bootstrap.ToString());
+        return gateway;
+    }
+
+    /// <summary>A fresh account name with the test prefix, removed at the end whether or not it gets created.</summary>
+    public string NewAccountName()
+    {
+        var name = "rtb" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
+        _accounts.Add(name);
+        return name;
+    }
+
+    /// <summary>A key pair for a new account: the private key's path.</summary>
+    public async Task<string> NewKeyAsync(CancellationToken cancellationToken)
+    {
+        var path = Home.Combine("key-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3)));
+        await Run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "rampart-test", "-f", path], cancellationToken);
+        return path;
+    }
+
+    /// <summary><c>ssh ACCOUNT@bastion -- ARGS</c> with a real OpenSSH client, as The Bastion's own tests call it.</summary>
+    public async Task<SshResult> SshAsync(string account, string key, string command, string? stdin, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("ssh") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[]
+        {
+            "-F", "/dev/null", "-i", key, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+            "-o", "LogLevel=ERROR", "-T", account + "@127.0.0.1", "--", command,
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin);
+        }
+
+        process.StandardInput.Close();
+        await process.WaitForExitAsync(cancellationToken);
+        return new SshResult(process.ExitCode, await output, await error);
+    }
+
+    public Task<SshResult> AdminAsync(string command, CancellationToken cancellationToken, string? stdin = null) =>
+        SshAsync(Admin, AdminKey, command, stdin, cancellationToken);
+
+    /// <summary>Creates a plain account with a fresh key; returns its name and private key path.</summary>
+    public async Task<(string Name, string Key)> CreateAccountAsync(CancellationToken cancellationToken)
+    {
+        var name = NewAccountName();
+        var key = await NewKeyAsync(cancellationToken);
+        var publicKey = (await File.ReadAllTextAsync(key + ".pub", cancellationToken)).Trim();
+        var created = await AdminAsync($"--json-greppable --osh accountCreate --account {name} --uid-auto --public-key \"{publicKey}\"", cancellationToken);
+        Assert.True(created.ExitCode == 0, created.ToString());
+        return (name, key);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_sshd is { HasExited: false } sshd)
+        {
+            sshd.Kill(entireProcessTree: true);
+            await sshd.WaitForExitAsync();
+        }
+
+        _sshd?.Dispose();
+        await Daemon.DisposeAsync();
+        foreach (var account in _accounts)
+        {
+            await Run(["pkill", "-KILL", "-u", account], CancellationToken.None, check: false);
+            await Run(["userdel", "--force", "--remove", account], CancellationToken.None, check: false);
+        }
+
+        if (Directory.Exists(Lib))
+        {
+            Directory.Delete(Lib, recursive: true);
+        }
+
+        Home.Dispose();
+    }
+
+    private async Task ServeAsync(CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { BuildOutput.CliDll, "bastion", "serve", "--config-dir", Home.Combine("etc") })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        _sshd = Process.Start(start)!;
+        _ = _sshd.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        _ = _sshd.StandardError.ReadToEndAsync(CancellationToken.None);
+        for (var waited = 0; waited < 10_000; waited += 50)
+        {
+            try
+            {
+                using var probe = new System.Net.Sockets.TcpClient();
+                await probe.ConnectAsync("127.0.0.1", Port, cancellationToken);
+                return;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                await Task.Delay(50, cancellationToken);
+            }
+        }
+
+        throw new InvalidOperationException("the bastion's sshd did not start");
+    }
+
+    private static async Task Run(string[] command, CancellationToken cancellationToken, bool check = true)
+    {
+        var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in command[1..])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.StandardOutput.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        if (check && process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{command[0]} failed: {await error}");
+        }
+    }
+}
+
+/// <summary>What one <c>ssh</c> call to the bastion gave: exit status, stdout, stderr, and the envelope when there is one.</summary>
+public sealed record SshResult(int ExitCode, string Out, string Error)
+{
+    /// <summary>The last <c>JSON_OUTPUT=</c> line's envelope, as The Bastion's test harness reads it.</summary>
+    public JsonObject Json => (JsonObject)JsonNode.Parse(
+        Out.Split('\n').Last(line => line.StartsWith("JSON_OUTPUT=", StringComparison.Ordinal))["JSON_OUTPUT=".Length..])!;
+
+    public string Code => Json["error_code"]!.GetValue<string>();
+
+    public override string ToString() => $"exit {ExitCode}\nstdout: {Out}\nstderr: {Error}";
+}
