@@ -65,8 +65,9 @@ public static class AccountCreation
                 throw new PluginFailureException("KO_ALREADY_EXISTING", $"Account '{request.Name}' already exists");
             }
 
-            var uid = request.Uid ?? FreeUid(services, snapshot);
-            if (snapshot.AccountByUid(uid) is not null || services.Accounts.IdInUse(uid))
+            var taken = services.Accounts.IdsInUse();
+            var uid = request.Uid ?? FreeUid(services.Settings, snapshot, taken);
+            if (snapshot.AccountByUid(uid) is not null || taken.Contains(uid))
             {
                 throw new PluginFailureException("ERR_UID_COLLISION", $"The uid {uid} is already taken");
             }
@@ -91,11 +92,12 @@ public static class AccountCreation
         }, cancellationToken);
     }
 
-    private static int FreeUid(BastionServices services, BastionSnapshot snapshot)
+    private static int FreeUid(BastionSettings settings, BastionSnapshot snapshot, IReadOnlySet<int> taken)
     {
-        for (var uid = services.Settings.UidMin; uid <= services.Settings.UidMax; uid++)
+        var accounts = snapshot.Accounts.Values.Select(a => a.Uid).ToHashSet();
+        for (var uid = settings.UidMin; uid <= settings.UidMax; uid++)
         {
-            if (snapshot.AccountByUid(uid) is null && !services.Accounts.IdInUse(uid))
+            if (!accounts.Contains(uid) && !taken.Contains(uid))
             {
                 return uid;
             }

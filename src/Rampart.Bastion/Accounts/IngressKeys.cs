@@ -6,7 +6,7 @@ namespace Rampart.Bastion.Accounts;
 /// <summary>Turns the text a user pasted into an ingress key the bastion accepts, or fails with The Bastion's code.</summary>
 public static class IngressKeys
 {
-    public static KeyPolicy Policy { get; } = new KeyPolicy();
+    public static KeyPolicy Policy => KeyPolicy.Ingress;
 
     public static SshPublicKey Parse(string text)
     {

@@ -9,8 +9,8 @@ public interface IAccountSystem
     /// <summary>Whether an OS user by this name exists, bastion account or not.</summary>
     bool UserExists(string name);
 
-    /// <summary>Whether an OS user or group already uses this id.</summary>
-    bool IdInUse(int id);
+    /// <summary>Every id an OS user or group already uses.</summary>
+    IReadOnlySet<int> IdsInUse();
 
     /// <summary>Creates the OS user, its primary group of the same id, and its home; key-only (no password).</summary>
     Task CreateUserAsync(string name, int uid, CancellationToken cancellationToken);

@@ -21,12 +21,13 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
             return refused.ExitCode;
         }
 
-        if (OshCommandLine.Parse(commandString) is OshShellError error)
+        var parsed = OshCommandLine.Parse(commandString);
+        if (parsed is OshShellError error)
         {
             return await ShellErrorAsync(caller, terminal, error.Mode, error.Code, error.Message, error.ExitCode, cancellationToken);
         }
 
-        var invocation = (OshInvocation)OshCommandLine.Parse(commandString);
+        var invocation = (OshInvocation)parsed;
         if (invocation.Plugin is { } pluginName)
         {
             return await RunPluginAsync(caller, invocation, pluginName, terminal, sessionId, cancellationToken);

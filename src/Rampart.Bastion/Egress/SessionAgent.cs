@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Rampart.Core.Bastion.Model;
 using Rampart.Core.Vault;
-using Rampart.Shell.Processes;
+using Rampart.Shell.OpenSsh;
 
 namespace Rampart.Bastion.Egress;
 
@@ -33,35 +33,23 @@ public sealed class SessionAgent : IAsyncDisposable
         var directory = System.IO.Directory.CreateTempSubdirectory("rampart-egress-").FullName;
         File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var socket = Path.Combine(directory, "agent");
-        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-c", "ssh-agent -D -a \"$1\" >/dev/null & agent=$!; trap 'kill $agent 2>/dev/null' EXIT; cat >/dev/null", "rampart-egress-agent", socket })
+        Process agent;
+        try
         {
-            start.ArgumentList.Add(argument);
+            agent = await AgentProcess.StartAsync(socket, cancellationToken);
+        }
+        catch
+        {
+            System.IO.Directory.Delete(directory, recursive: true);
+            throw;
         }
 
-        var agent = Process.Start(start)!;
         var publicFiles = new List<string>();
         try
         {
-            for (var waited = 0; !File.Exists(socket); waited += 5)
-            {
-                if (waited > 5000 || agent.HasExited)
-                {
-                    throw new InvalidOperationException("ssh-agent did not start");
-                }
-
-                await Task.Delay(5, cancellationToken);
-            }
-
-            var environment = new Dictionary<string, string> { ["SSH_AUTH_SOCK"] = socket };
             foreach (var key in keys)
             {
-                var added = await CommandRunner.RunAsync("ssh-add", ["-q", "-"], Accounts.EgressKeys.Reveal(cipher, key), environment, cancellationToken);
-                if (!added.Succeeded)
-                {
-                    throw new InvalidOperationException($"ssh-add refused an egress key: {added.Error.Trim()}");
-                }
-
+                await AgentProcess.AddKeyAsync(socket, Accounts.EgressKeys.Reveal(cipher, key), cancellationToken);
                 var file = Path.Combine(directory, $"key{publicFiles.Count}.pub");
                 await File.WriteAllTextAsync(file, key.PublicKey.Line + "\n", cancellationToken);
                 publicFiles.Add(file);
@@ -80,20 +68,7 @@ public sealed class SessionAgent : IAsyncDisposable
 
     private static async Task StopAsync(Process agent, string directory)
     {
-        try
-        {
-            agent.StandardInput.Close();
-            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await agent.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            agent.Kill(entireProcessTree: true);
-        }
-        finally
-        {
-            agent.Dispose();
-            System.IO.Directory.Delete(directory, recursive: true);
-        }
+        await AgentProcess.StopAsync(agent);
+        System.IO.Directory.Delete(directory, recursive: true);
     }
 }

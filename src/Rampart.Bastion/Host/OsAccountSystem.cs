@@ -14,8 +14,8 @@ public sealed class OsAccountSystem(BastionSettings settings) : IAccountSystem
 {
     public bool UserExists(string name) => PasswdEntries("/etc/passwd").Any(e => e.Name == name);
 
-    public bool IdInUse(int id) =>
-        PasswdEntries("/etc/passwd").Any(e => e.Id == id) || PasswdEntries("/etc/group").Any(e => e.Id == id);
+    public IReadOnlySet<int> IdsInUse() =>
+        PasswdEntries("/etc/passwd").Concat(PasswdEntries("/etc/group")).Select(e => e.Id).ToHashSet();
 
     /// <summary>The OS user name of a uid, to check that a socket peer's uid still belongs to the account recorded for it.</summary>
     public static string? NameOf(int uid) => PasswdEntries("/etc/passwd").FirstOrDefault(e => e.Id == uid).Name;

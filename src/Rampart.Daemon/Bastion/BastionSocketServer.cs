@@ -40,7 +40,9 @@ public sealed partial class BastionSocketServer(
         _listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         _listener.Bind(new UnixDomainSocketEndPoint(config.Socket));
         await OsAccountSystem.EnsureGroupAsync(config.OsGroup, cancellationToken);
-        UnixFiles.ChangeGroup(config.Socket, config.OsGroup);
+        UnixFiles.ChangeGroup(config.Socket, OsAccountSystem.GidOf(config.OsGroup) is var gid and >= 0
+            ? gid
+            : throw new IOException($"No OS group named {config.OsGroup}"));
         File.SetUnixFileMode(config.Socket, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite);
         _listener.Listen(512);
         _accepting = Task.Run(AcceptAsync, CancellationToken.None);

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
-using Rampart.Core.Errors;
 using Rampart.Shell.Sessions;
 
 namespace Rampart.Shell.OpenSsh;
@@ -51,18 +50,7 @@ public sealed class SshAgents(string directory) : IAsyncDisposable
         foreach (var agent in agents.Where(a => a.IsCompletedSuccessfully))
         {
             var (process, _) = await agent;
-            process.StandardInput.Close();
-            using var exited = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            try
-            {
-                await process.WaitForExitAsync(exited.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-
-            process.Dispose();
+            await AgentProcess.StopAsync(process);
         }
     }
 
@@ -70,40 +58,13 @@ public sealed class SshAgents(string directory) : IAsyncDisposable
     {
         using var limit = new CancellationTokenSource(s_startLimit);
         var socket = Path.Combine(directory, "agent-" + name + ".sock");
-        File.Delete(socket);
-        // The agent lives exactly as long as this pipe from the daemon: when the daemon ends, even by SIGKILL, the pipe
-        // closes, cat returns, and the trap kills the agent, so no key outlives the daemon in memory.
-        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var argument in new[] { "-c", "ssh-agent -D -a \"$1\" >/dev/null & agent=$!; trap 'kill $agent 2>/dev/null' EXIT; cat >/dev/null", "rampart-agent", socket })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var agent = Process.Start(start) ?? throw new ShellFailedException("ssh-agent did not start");
+        var agent = await AgentProcess.StartAsync(socket, limit.Token);
         try
         {
-            while (!File.Exists(socket))
+            await AgentProcess.AddKeyAsync(socket, privateKey, limit.Token);
+            if (await AgentProcess.ListAsync(socket, limit.Token) is not [var publicKey, ..])
             {
-                if (agent.HasExited)
-                {
-                    throw new ShellFailedException("ssh-agent exited at once: " + (await agent.StandardError.ReadToEndAsync(limit.Token)).Trim());
-                }
-
-                await Task.Delay(5, limit.Token);
-            }
-
-            // The key goes in through ssh-add's stdin ("-"), never through a file or an argument.
-            var text = privateKey.EndsWith('\n') ? privateKey : privateKey + "\n";
-            var (added, addError, _) = await RunAsync(["ssh-add", "-q", "-"], socket, text, limit.Token);
-            if (added != 0)
-            {
-                throw new ClientErrorException("The identity's private key was refused by ssh-add: " + addError.Trim());
-            }
-
-            var (listed, listError, publicKeys) = await RunAsync(["ssh-add", "-L"], socket, null, limit.Token);
-            if (listed != 0 || publicKeys.Split('\n', StringSplitOptions.RemoveEmptyEntries) is not [var publicKey, ..])
-            {
-                throw new ShellFailedException("ssh-agent holds no key after ssh-add: " + listError.Trim());
+                throw new ShellFailedException("ssh-agent holds no key after ssh-add");
             }
 
             var publicKeyFile = Path.Combine(directory, "agent-" + name + ".pub");
@@ -113,39 +74,8 @@ public sealed class SshAgents(string directory) : IAsyncDisposable
         }
         catch
         {
-            if (!agent.HasExited)
-            {
-                agent.Kill(entireProcessTree: true);
-            }
-
-            agent.Dispose();
+            AgentProcess.Kill(agent);
             throw;
         }
-    }
-
-    private static async Task<(int ExitCode, string Error, string Output)> RunAsync(
-        string[] command, string socket, string? input, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo(command[0])
-        {
-            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
-        };
-        foreach (var argument in command[1..])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["SSH_AUTH_SOCK"] = socket;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        if (input is not null)
-        {
-            await process.StandardInput.WriteAsync(input.AsMemory(), cancellationToken);
-        }
-
-        process.StandardInput.Close();
-        await process.WaitForExitAsync(cancellationToken);
-        return (process.ExitCode, await error, await output);
     }
 }

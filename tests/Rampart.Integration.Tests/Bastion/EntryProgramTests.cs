@@ -383,10 +383,15 @@ public sealed partial class EntryProgramTests : IDisposable
 
             typed = bytes.ToArray();
 
+            // stty sets rows and columns with one ioctl each, so one or two frames come; the last carries both.
             await PtyRun.ResizeAsync(connection.PeerPid, 40, 120, Ct);
-            var (sizeType, sizePayload) = await connection.ExpectFrameAsync(Ct);
-            Assert.Equal((char)OshFrame.WindowSize, (char)sizeType);
-            resized = sizePayload;
+            do
+            {
+                var (sizeType, sizePayload) = await connection.ExpectFrameAsync(Ct);
+                Assert.Equal((char)OshFrame.WindowSize, (char)sizeType);
+                resized = sizePayload;
+            }
+            while (BinaryPrimitives.ReadUInt16BigEndian(resized.AsSpan(2)) != 120);
 
             await connection.SendExitAsync(7, Ct);
         }

@@ -94,11 +94,13 @@ public sealed record AclInput(IPNetwork Network, string? User, int? Port, TimeSp
 
     public AclRequest ToRequest() => new(Network, User, Port);
 
+    public string IpText => HostSpec.Format(Network);
+
     /// <summary>The value The Bastion returns after an ACL change.</summary>
     public JsonObject ToJson(string action) => new()
     {
         ["action"] = action,
-        ["ip"] = ToEntry("", DateTimeOffset.UnixEpoch).IpText,
+        ["ip"] = IpText,
         ["user"] = User,
         ["port"] = Port,
         ["ttl"] = Ttl is { } ttl ? (long)ttl.TotalSeconds : null,

@@ -56,5 +56,5 @@ public sealed class PersonalAccessPlugin(bool self, bool add) : OshPlugin
     }
 
     internal static string Describe(AclInput input) =>
-        $"{input.User ?? "*"}@{input.ToEntry("", DateTimeOffset.UnixEpoch).IpText}:{(input.Port is { } p ? p.ToString(System.Globalization.CultureInfo.InvariantCulture) : "*")}";
+        $"{input.User ?? "*"}@{input.IpText}:{(input.Port is { } p ? p.ToString(System.Globalization.CultureInfo.InvariantCulture) : "*")}";
 }

@@ -35,9 +35,8 @@ public sealed class AccountListIngressKeysPlugin(bool self) : OshPlugin
 
     public static JsonObject View(IngressKey key, int id)
     {
-        var view = key.Key.ToJson(id);
+        var view = key.Key.ToJson(id, fromListSnakeCase: true);
         view["validity"] = "OK";
-        view["from_list"] = new JsonArray([.. key.Key.FromList.Select(f => (JsonNode?)f)]);
         return view;
     }
 }

@@ -44,12 +44,14 @@ public sealed class SelfAddIngressKeyPlugin : OshPlugin
 
         if (!added)
         {
-            return Fail("KO_DUPLICATE_KEY", "This public key is already in your account", new JsonObject { ["key"] = key.ToJson() });
+            return Fail("KO_DUPLICATE_KEY", "This public key is already in your account", new JsonObject { ["key"] = key.ToJson(fromListSnakeCase: true) });
         }
 
         await call.SayAsync($"Public key {key.Fingerprint} added", cancellationToken);
-        var keyView = key.ToJson();
-        keyView["from_list"] = new JsonArray([.. key.FromList.Select(f => (JsonNode?)f)]);
-        return Ok(new JsonObject { ["connect_only_from"] = new JsonArray([.. key.FromList.Select(f => (JsonNode?)f)]), ["key"] = keyView });
+        return Ok(new JsonObject
+        {
+            ["connect_only_from"] = new JsonArray([.. key.FromList.Select(f => (JsonNode?)f)]),
+            ["key"] = key.ToJson(fromListSnakeCase: true),
+        });
     }
 }

@@ -19,14 +19,14 @@ public static class AccessResolution
 
         foreach (var group in snapshot.Groups.Values)
         {
-            if (AclMatcher.BestMatch(group.Servers, request, now) is null)
+            if (AclMatcher.BestMatch(group.Servers, request, now) is not { } server)
             {
                 continue;
             }
 
             if (group.Members.Contains(account.Name))
             {
-                grants.Add(new AccessGrant(AccessGrant.GroupMember, group.Name, AclMatcher.BestMatch(group.Servers, request, now)!));
+                grants.Add(new AccessGrant(AccessGrant.GroupMember, group.Name, server));
             }
             else if (group.GuestAccesses.TryGetValue(account.Name, out var guest) && AclMatcher.BestMatch(guest, request, now) is { } guestEntry)
             {
