@@ -13,6 +13,8 @@ command -v ssh >/dev/null 2>&1 || needed+=(openssh-client)
 command -v python3 >/dev/null 2>&1 || needed+=(python3)
 # Nested shells for another user go through sudo -n.
 command -v sudo >/dev/null 2>&1 || needed+=(sudo)
+# Bastion recordings must play in the real asciinema player.
+command -v asciinema >/dev/null 2>&1 || needed+=(asciinema)
 if [ "${#needed[@]}" -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "test.sh: please install ${needed[*]} (or run as root)" >&2

@@ -1,0 +1,279 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Rampart.Integration.Tests.Infrastructure;
+
+namespace Rampart.Integration.Tests.Bastion;
+
+/// <summary>
+/// Egress through the bastion, end to end: <c>ssh ACCOUNT@bastion -- USER@HOST -p PORT -- COMMAND</c> against a real
+/// target sshd that trusts only the bastion's egress keys. Access comes from group membership, guest accesses and
+/// personal accesses; every session is recorded, listed, replayable and audited.
+/// </summary>
+public sealed class EgressTests(EgressTests.Fixture fixture) : IClassFixture<EgressTests.Fixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private BastionGateway Gateway => fixture.Gateway.Gateway;
+
+    private SshServer Target => fixture.Target!;
+
+    private string TargetUser => fixture.TargetUser!.Name;
+
+    private string To(string? user = null, string host = "127.0.0.1", int? port = null) =>
+        $"{user ?? TargetUser}@{host} -p {(port ?? Target.Port).ToString(CultureInfo.InvariantCulture)}";
+
+    [Fact]
+    public async Task AGroupMemberRunsACommand_ExitStatusAndStreamsPassThrough_AndTheSessionIsRecorded()
+    {
+        Assert.SkipUnless(BastionGateway.CanRun, "needs root, sshd and useradd");
+        var (member, key) = await Gateway.CreateAccountAsync(Ct);
+        await GroupWithServerAsync(member);
+
+        // As with The Bastion, what follows " -- " reaches the remote shell verbatim: the local shell already removed any quotes.
+        var run = await Gateway.SshAsync(member, key, $"{To()} -- echo to-stdout; echo to-stderr >&2; exit 43", null, Ct);
+        Assert.True(run.ExitCode == 43, run.ToString());
+        Assert.Equal("to-stdout\n", run.Out);
+        Assert.Contains("to-stderr", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("to-stderr", run.Out, StringComparison.Ordinal);
+
+        // Stdin reaches the remote command, and its end is passed on.
+        var piped = await Gateway.SshAsync(member, key, $"{To()} -- wc -l", "one\ntwo\nthree\n", Ct);
+        Assert.Equal((0, "3"), (piped.ExitCode, piped.Out.Trim()));
+
+        var sessions = await Gateway.SshAsync(member, key, "--json-greppable --osh selfListSessions --type ssh", null, Ct);
+        var session = sessions.Json["value"]!.AsArray().Single(s => s!["returned"]!.GetValue<int>() == 43)!;
+        Assert.Equal(1, session["allowed"]!.GetValue<int>());
+        Assert.Equal(TargetUser, session["user"]!.GetValue<string>());
+        Assert.Equal("127.0.0.1", session["to"]!["ip"]!.GetValue<string>());
+        Assert.Equal(Target.Port, session["to"]!["port"]!.GetValue<int>());
+        Assert.NotNull(session["timestamp_ended"]);
+        var id = session["id"]!.GetValue<string>();
+
+        // Recordings are the daemon's, out of the account's reach, and keep stdout and stderr apart.
+        var recordings = Path.Combine(Gateway.Daemon.DataDirectory, "bastion", "recordings", member);
+        var stdout = Path.Combine(recordings, id + ".cast");
+        var stderr = Path.Combine(recordings, id + ".stderr.cast");
+        Assert.True(File.Exists(stdout) && File.Exists(stderr), string.Join(", ", Directory.GetFiles(recordings)));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(stdout));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(stderr));
+        Assert.Equal((UnixFileMode)0, File.GetUnixFileMode(Path.Combine(Gateway.Daemon.DataDirectory, "bastion")) & (UnixFileMode)0b000_111_111);
+        var stdoutLines = await File.ReadAllLinesAsync(stdout, Ct);
+        Assert.Equal(2, JsonNode.Parse(stdoutLines[0])!["version"]!.GetValue<int>());
+        var stdoutEvents = string.Join('\n', stdoutLines.Skip(1));
+        Assert.Contains("to-stdout", stdoutEvents, StringComparison.Ordinal);
+        Assert.DoesNotContain("to-stderr", stdoutEvents, StringComparison.Ordinal);
+        Assert.Contains("to-stderr", string.Join('\n', (await File.ReadAllLinesAsync(stderr, Ct)).Skip(1)), StringComparison.Ordinal);
+        Assert.Contains("to-stdout", await AsciinemaCatAsync(stdout), StringComparison.Ordinal);
+
+        var played = await Gateway.SshAsync(member, key, $"--json-greppable --osh selfPlaySession --id {id}", null, Ct);
+        Assert.Equal("OK", played.Code);
+        Assert.Contains("to-stdout", played.Out, StringComparison.Ordinal);
+        var missing = await Gateway.SshAsync(member, key, "--json-greppable --osh selfPlaySession --id nosuchsession", null, Ct);
+        Assert.Equal("ERR_NOT_FOUND", missing.Code);
+
+        // Another account can neither list nor replay it.
+        var (other, otherKey) = await Gateway.CreateAccountAsync(Ct);
+        Assert.Equal("ERR_NOT_FOUND", (await Gateway.SshAsync(other, otherKey, $"--json-greppable --osh selfPlaySession --id {id}", null, Ct)).Code);
+    }
+
+    [Fact]
+    public async Task AccessIsDeniedOutsideTheAcl_WithTheReferenceCode_AndEveryAttemptIsAudited()
+    {
+        Assert.SkipUnless(BastionGateway.CanRun, "needs root, sshd and useradd");
+        var (member, key) = await Gateway.CreateAccountAsync(Ct);
+        await GroupWithServerAsync(member);
+
+        foreach (var target in new[] { To(user: "root"), To(host: "127.0.0.2"), To(port: Target.Port + 1) })
+        {
+            var denied = await Gateway.SshAsync(member, key, $"--json-greppable {target} -- true", null, Ct);
+            Assert.True(denied.ExitCode == 107, denied.ToString());
+            Assert.Equal("KO_ACCESS_DENIED", denied.Code);
+            Assert.Null(denied.Json["command"]);
+            Assert.Contains($"Access denied for {member}", denied.Error, StringComparison.Ordinal);
+        }
+
+        // An account with no access at all, and one that may only run plugins.
+        var (stranger, strangerKey) = await Gateway.CreateAccountAsync(Ct);
+        Assert.Equal(107, (await Gateway.SshAsync(stranger, strangerKey, $"{To()} -- true", null, Ct)).ExitCode);
+        Assert.Equal("OK", (await Gateway.AdminAsync($"--json-greppable --osh accountModify --account {member} --osh-only yes", Ct)).Code);
+        Assert.Equal(107, (await Gateway.SshAsync(member, key, $"{To()} -- true", null, Ct)).ExitCode);
+        Assert.Equal("OK", (await Gateway.AdminAsync($"--json-greppable --osh accountModify --account {member} --osh-only no", Ct)).Code);
+        Assert.Equal(0, (await Gateway.SshAsync(member, key, $"{To()} -- true", null, Ct)).ExitCode);
+
+        var deniedSessions = await Gateway.SshAsync(member, key, "--json-greppable --osh selfListSessions --type ssh --denied", null, Ct);
+        Assert.Equal(4, deniedSessions.Json["value"]!.AsArray().Count);
+
+        var audit = await CliRunner.RunAsync(Gateway.Daemon, null, Ct, "audit", "search", "--actor", "bastion:" + member, "--action", "ssh", "-n", "100", "--json");
+        Assert.True(audit.Code == 0, audit.ToString());
+        var records = JsonNode.Parse(audit.Out)!["records"]!.AsArray();
+        Assert.Equal(4, records.Count(r => r!["outcome"]!.GetValue<string>() == "denied"));
+        Assert.Contains(records, r => r!["outcome"]!.GetValue<string>() == "ok" && r["target"]!.GetValue<string>() == $"{TargetUser}@127.0.0.1:{Target.Port}");
+        var verify = await CliRunner.RunAsync(Gateway.Daemon, null, Ct, "audit", "verify");
+        Assert.True(verify.Code == 0, verify.ToString());
+    }
+
+    [Fact]
+    public async Task GuestAndPersonalAccessesUseTheirOwnKeys()
+    {
+        Assert.SkipUnless(BastionGateway.CanRun, "needs root, sshd and useradd");
+        var (owner, _) = await Gateway.CreateAccountAsync(Ct);
+        var group = await GroupWithServerAsync(owner);
+
+        // A guest reaches the one server granted with the group's key, nothing else of the group.
+        var (guest, guestKey) = await Gateway.CreateAccountAsync(Ct);
+        Assert.Equal(107, (await Gateway.SshAsync(guest, guestKey, $"{To()} -- true", null, Ct)).ExitCode);
+        var granted = await Gateway.AdminAsync(
+            $"--json-greppable --osh groupAddGuestAccess --group {group} --account {guest} --host 127.0.0.1 --port {Target.Port} --user {TargetUser}", Ct);
+        Assert.Equal("OK", granted.Code);
+        Assert.Equal(0, (await Gateway.SshAsync(guest, guestKey, $"{To()} -- true", null, Ct)).ExitCode);
+        Assert.Equal("OK", (await Gateway.AdminAsync(
+            $"--json-greppable --osh groupDelGuestAccess --group {group} --account {guest} --host 127.0.0.1 --port {Target.Port} --user {TargetUser}", Ct)).Code);
+        Assert.Equal(107, (await Gateway.SshAsync(guest, guestKey, $"{To()} -- true", null, Ct)).ExitCode);
+
+        // A personal access uses the account's own egress key: refused by the live test until the server trusts it.
+        var (solo, soloKey) = await Gateway.CreateAccountAsync(Ct);
+        var untested = await Gateway.AdminAsync(
+            $"--json-greppable --osh accountAddPersonalAccess --account {solo} --host 127.0.0.1 --port {Target.Port} --user {TargetUser}", Ct);
+        Assert.Equal("ERR_CONNECTION_FAILED", untested.Code);
+        var egressKeys = await Gateway.SshAsync(solo, soloKey, "--json-greppable --osh selfListEgressKeys", null, Ct);
+        var personalKey = egressKeys.Json["value"]!.AsObject().Single().Value!["line"]!.GetValue<string>();
+        await TrustAsync(personalKey);
+        var added = await Gateway.AdminAsync(
+            $"--json-greppable --osh accountAddPersonalAccess --account {solo} --host 127.0.0.1 --port {Target.Port} --user {TargetUser}", Ct);
+        Assert.True(added.Code == "OK", added.ToString());
+        var run = await Gateway.SshAsync(solo, soloKey, $"{To()} -- echo personal", null, Ct);
+        Assert.Equal((0, "personal\n"), (run.ExitCode, run.Out));
+    }
+
+    [Fact]
+    public async Task AnInteractiveSessionGetsAPty_AndIsRecordedAsOneStream()
+    {
+        Assert.SkipUnless(BastionGateway.CanRun, "needs root, sshd and useradd");
+        var (member, key) = await Gateway.CreateAccountAsync(Ct);
+        await GroupWithServerAsync(member);
+
+        var start = new ProcessStartInfo("ssh") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[]
+        {
+            "-F", "/dev/null", "-i", key, "-p", Gateway.Port.ToString(CultureInfo.InvariantCulture), "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes",
+            "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-tt", member + "@127.0.0.1", "--", To(),
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["TERM"] = "xterm";
+        using var ssh = Process.Start(start)!;
+        var output = ssh.StandardOutput.ReadToEndAsync(Ct);
+        var error = ssh.StandardError.ReadToEndAsync(Ct);
+        await ssh.StandardInput.WriteAsync("tty; echo \"answer-$((6*7))\"; exit 5\n");
+        await ssh.StandardInput.FlushAsync(Ct);
+        await ssh.WaitForExitAsync(Ct);
+        var text = await output;
+        Assert.True(ssh.ExitCode == 5, $"exit {ssh.ExitCode}\n{text}\n{await error}");
+        Assert.Contains("answer-42", text, StringComparison.Ordinal);
+        Assert.Contains("/dev/pts/", text, StringComparison.Ordinal);
+
+        var sessions = await Gateway.SshAsync(member, key, "--json-greppable --osh selfListSessions --type ssh", null, Ct);
+        var id = sessions.Json["value"]!.AsArray().Single(s => s!["returned"]!.GetValue<int>() == 5)!["id"]!.GetValue<string>();
+        var recordings = Path.Combine(Gateway.Daemon.DataDirectory, "bastion", "recordings", member);
+        Assert.False(File.Exists(Path.Combine(recordings, id + ".stderr.cast")));
+        Assert.Contains("answer-42", await AsciinemaCatAsync(Path.Combine(recordings, id + ".cast")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MaintenanceModeKeepsEveryoneButAdminsOut()
+    {
+        Assert.SkipUnless(BastionGateway.CanRun, "needs root, sshd and useradd");
+        var (member, key) = await Gateway.CreateAccountAsync(Ct);
+        var locked = await Gateway.AdminAsync("--json-greppable --osh adminMaintenance --lock --message 'upgrading'", Ct);
+        Assert.Equal("OK", locked.Code);
+        try
+        {
+            var refused = await Gateway.SshAsync(member, key, "--json-greppable --osh info", null, Ct);
+            Assert.Equal(118, refused.ExitCode);
+            Assert.DoesNotContain("JSON", refused.Out, StringComparison.Ordinal);
+            Assert.Contains("upgrading", refused.Error, StringComparison.Ordinal);
+            Assert.Equal(0, (await Gateway.AdminAsync("--json-greppable --osh info", Ct)).ExitCode);
+        }
+        finally
+        {
+            Assert.Equal("OK", (await Gateway.AdminAsync("--json-greppable --osh adminMaintenance --unlock", Ct)).Code);
+        }
+
+        Assert.Equal(0, (await Gateway.SshAsync(member, key, "--json-greppable --osh info", null, Ct)).ExitCode);
+    }
+
+    /// <summary>A group owned by the admin, with its own egress key trusted by the target, the target as its one server, and a member.</summary>
+    private async Task<string> GroupWithServerAsync(string member)
+    {
+        var group = "eg" + member[3..];
+        var created = await Gateway.AdminAsync($"--json-greppable --osh groupCreate --group {group} --algo ed25519 --owner {Gateway.Admin}", Ct);
+        Assert.True(created.Code == "OK", created.ToString());
+        await TrustAsync(created.Json["value"]!["public_key"]!["line"]!.GetValue<string>());
+
+        // Without --force the bastion tries the connection first, which now succeeds.
+        var server = await Gateway.AdminAsync($"--json-greppable --osh groupAddServer --group {group} --host 127.0.0.1 --port {Target.Port} --user {TargetUser}", Ct);
+        Assert.True(server.Code == "OK", server.ToString());
+        Assert.Equal("OK", (await Gateway.AdminAsync($"--json-greppable --osh groupAddMember --group {group} --account {member}", Ct)).Code);
+        return group;
+    }
+
+    private async Task TrustAsync(string publicKeyLine) =>
+        await File.AppendAllTextAsync(Target.Home.Combine("authorized_keys"), publicKeyLine + "\n", Ct);
+
+    private static async Task<string> AsciinemaCatAsync(string recording)
+    {
+        // asciinema reads keys from /dev/tty even for cat, so it runs on a pseudo-terminal of its own.
+        var start = new ProcessStartInfo("script") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-q", "-e", "-c", $"asciinema cat '{recording}'", "/dev/null" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(Ct);
+        var error = process.StandardError.ReadToEndAsync(Ct);
+        await process.WaitForExitAsync(Ct);
+        Assert.True(process.ExitCode == 0, $"asciinema cat {recording}: {await error}");
+        return await output;
+    }
+
+    /// <summary>One bastion, one target sshd that trusts nothing but the keys a test adds, and one target OS user.</summary>
+    public sealed class Fixture : IAsyncLifetime
+    {
+        public BastionGatewayFixture Gateway { get; } = new();
+
+        public SshServer? Target { get; private set; }
+
+        public SystemUser? TargetUser { get; private set; }
+
+        public async ValueTask InitializeAsync()
+        {
+            await Gateway.InitializeAsync();
+            if (BastionGateway.CanRun)
+            {
+                Target = await SshServer.StartAsync(TestContext.Current.CancellationToken);
+                Target.AllowOtherUsers();
+                await File.WriteAllTextAsync(Target.Home.Combine("authorized_keys"), "", TestContext.Current.CancellationToken);
+                TargetUser = await SystemUser.CreateAsync(TestContext.Current.CancellationToken);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Target is not null)
+            {
+                await Target.DisposeAsync();
+            }
+
+            if (TargetUser is not null)
+            {
+                await TargetUser.DisposeAsync();
+            }
+
+            await Gateway.DisposeAsync();
+        }
+    }
+}
