@@ -14,6 +14,8 @@ public static class EgressCommand
         var arguments = new List<string>
         {
             pty ? "-tt" : "-T",
+            // No escape character: every byte the account types belongs to the remote session.
+            "-e", "none",
             "-o", "BatchMode=yes",
             "-o", "IdentitiesOnly=yes",
             "-o", "IdentityAgent=" + agent.Socket,

@@ -102,7 +102,10 @@ public sealed class EgressSessions(BastionServices services) : IEgressSessions, 
         try
         {
             await using var agent = await SessionAgent.StartAsync(services.Cipher, keys, cancellationToken);
-            exitCode = await RelayAsync(agent, caller, terminal, recorder, user, address, port, pty, invocation.RemoteCommand, cancellationToken);
+            var arguments = EgressCommand.Arguments(agent, KnownHosts(caller.Account.Name), user, address.ToString(), port, pty, invocation.RemoteCommand);
+            exitCode = pty
+                ? await TerminalRelay.RunAsync(arguments, terminal.Term, (rows > 0 ? rows : 24, columns > 0 ? columns : 80), terminal, recorder, cancellationToken)
+                : await PipeRelay.RunAsync(arguments, terminal.Term, terminal, recorder, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -112,97 +115,6 @@ public sealed class EgressSessions(BastionServices services) : IEgressSessions, 
         await services.Sessions.FinishAsync(sessionId, services.Time.GetUtcNow(), exitCode, CancellationToken.None);
         Audit(caller, user, address, port, exitCode == 0 ? "ok" : "failed", $"session {sessionId} ended with {exitCode}");
         return exitCode;
-    }
-
-    private async Task<int> RelayAsync(
-        SessionAgent agent, OshCaller caller, OshTerminal terminal, SessionRecorder recorder, string user, IPAddress address, int port, bool pty,
-        string? remoteCommand, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo("ssh") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in EgressCommand.Arguments(agent, KnownHosts(caller.Account.Name), user, address.ToString(), port, pty, remoteCommand))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        if (terminal.Term is { Length: > 0 } term)
-        {
-            start.Environment["TERM"] = term;
-        }
-
-        using var ssh = Process.Start(start)!;
-        void OnResize(int rows, int columns) => recorder.Resize(columns, rows);
-        terminal.Resized += OnResize;
-        try
-        {
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var input = PumpInputAsync(terminal, ssh.StandardInput.BaseStream, stop.Token);
-            var output = PumpOutputAsync(ssh.StandardOutput.BaseStream, recorder.Stdout, terminal.WriteStdoutAsync, cancellationToken);
-            var errors = PumpOutputAsync(ssh.StandardError.BaseStream, recorder.Stderr, terminal.WriteStderrAsync, cancellationToken);
-            try
-            {
-                await Task.WhenAll(output, errors);
-                await ssh.WaitForExitAsync(cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                ssh.Kill(entireProcessTree: true);
-                throw;
-            }
-            finally
-            {
-                await stop.CancelAsync();
-                await input;
-            }
-
-            return ssh.ExitCode;
-        }
-        finally
-        {
-            terminal.Resized -= OnResize;
-        }
-    }
-
-    private static async Task PumpInputAsync(OshTerminal terminal, Stream sshInput, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[32 * 1024];
-        try
-        {
-            int read;
-            while ((read = await terminal.Stdin.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                await sshInput.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                await sshInput.FlushAsync(cancellationToken);
-            }
-        }
-        catch (Exception e) when (e is OperationCanceledException or IOException)
-        {
-            // The session ended first, or ssh stopped reading: nothing more to pass on.
-        }
-        finally
-        {
-            try
-            {
-                sshInput.Close();
-            }
-            catch (IOException)
-            {
-            }
-        }
-    }
-
-    private delegate void Record(ReadOnlySpan<byte> data);
-
-    private static async Task PumpOutputAsync(
-        Stream source, Record record, Func<ReadOnlyMemory<byte>, CancellationToken, ValueTask> write, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[32 * 1024];
-        int read;
-        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            // Recorded first: what the client was sent is always in the recording, even if the client vanishes.
-            record(buffer.AsSpan(0, read));
-            await write(buffer.AsMemory(0, read).ToArray(), cancellationToken);
-        }
     }
 
     private async Task<int> RefuseAsync(

@@ -183,6 +183,49 @@ public sealed class EgressTests(EgressTests.Fixture fixture) : IClassFixture<Egr
     }
 
     [Fact]
+    public async Task TheRemoteTerminalHasTheAccountsSize_AndFollowsItsResizes()
+    {
+        Assert.SkipUnless(BastionGateway.CanRun, "needs root, sshd and useradd");
+        var (member, key) = await Gateway.CreateAccountAsync(Ct);
+        await GroupWithServerAsync(member);
+
+        await using var terminal = PtyRun.Run(
+            $"stty rows 33 cols 101; ssh -F /dev/null -i '{key}' -p {Gateway.Port} -o BatchMode=yes -o IdentitiesOnly=yes -o StrictHostKeyChecking=no " +
+            $"-o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -t {member}@127.0.0.1 -- {To()}");
+        await terminal.TypeAsync("stty size\n"u8.ToArray(), Ct);
+        await terminal.WaitForOutputAsync("33 101", Ct);
+
+        // The user's terminal window changes: ssh, the front door, the entry program, the daemon and the egress ssh pass it on.
+        var client = await SingleLineAsync("pgrep", "-n", "-f", $"ssh -F /dev/null -i {key}");
+        await PtyRun.ResizeAsync(int.Parse(client, CultureInfo.InvariantCulture), 40, 120, Ct);
+        await Task.Delay(300, Ct);
+        await terminal.TypeAsync("stty size; exit 0\n"u8.ToArray(), Ct);
+        var shown = await terminal.FinishAsync(Ct);
+        Assert.Contains("40 120", shown, StringComparison.Ordinal);
+
+        var sessions = await Gateway.SshAsync(member, key, "--json-greppable --osh selfListSessions --type ssh", null, Ct);
+        var id = sessions.Json["value"]!.AsArray().Single()!["id"]!.GetValue<string>();
+        var cast = await File.ReadAllLinesAsync(Path.Combine(Gateway.Daemon.DataDirectory, "bastion", "recordings", member, id + ".cast"), Ct);
+        var header = JsonNode.Parse(cast[0])!;
+        Assert.Equal((101, 33), (header["width"]!.GetValue<int>(), header["height"]!.GetValue<int>()));
+        Assert.Contains(cast.Skip(1), line => line.Contains("\"r\", \"120x40\"", StringComparison.Ordinal) || line.Contains("\"r\",\"120x40\"", StringComparison.Ordinal));
+    }
+
+    private static async Task<string> SingleLineAsync(string program, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync(Ct);
+        await process.WaitForExitAsync(Ct);
+        return output.Trim();
+    }
+
+    [Fact]
     public async Task MaintenanceModeKeepsEveryoneButAdminsOut()
     {
         Assert.SkipUnless(BastionGateway.CanRun, "needs root, sshd and useradd");

@@ -5,8 +5,9 @@ using System.Text;
 namespace Rampart.Integration.Tests.Bastion;
 
 /// <summary>
-/// The entry program on a pseudo-terminal, through util-linux <c>script</c>: a shell sets the terminal up, runs
-/// <c>rampart-osh</c>, then prints its exit status and <c>stty -a</c> so the test can see what the terminal was left in.
+/// A command on a pseudo-terminal, through util-linux <c>script</c>, as a user at a terminal would run it. For the entry
+/// program: a shell sets the terminal up, runs <c>rampart-osh</c>, then prints its exit status and <c>stty -a</c> so
+/// the test can see what the terminal was left in.
 /// </summary>
 public sealed class PtyRun : IAsyncDisposable
 {
@@ -21,7 +22,11 @@ public sealed class PtyRun : IAsyncDisposable
         _reader = CopyOutputAsync();
     }
 
-    public static PtyRun Start(EntryInstallation entry, string setup)
+    public static PtyRun Start(EntryInstallation entry, string setup) =>
+        Run($"{setup}; '{entry.Binary}' -c raw-session; echo \"status=$?\"; stty -a", ("DOTNET_ROOT", entry.DotnetRoot));
+
+    /// <summary>Any shell command on a fresh terminal (TERM=xterm).</summary>
+    public static PtyRun Run(string shellCommand, params (string Name, string Value)[] environment)
     {
         var start = new ProcessStartInfo("script")
         {
@@ -29,13 +34,17 @@ public sealed class PtyRun : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[] { "-q", "-e", "-c", $"{setup}; '{entry.Binary}' -c raw-session; echo \"status=$?\"; stty -a", "/dev/null" })
+        foreach (var argument in new[] { "-q", "-e", "-c", shellCommand, "/dev/null" })
         {
             start.ArgumentList.Add(argument);
         }
 
         start.Environment["TERM"] = "xterm";
-        start.Environment["DOTNET_ROOT"] = entry.DotnetRoot;
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         return new PtyRun(Process.Start(start)!);
     }
 

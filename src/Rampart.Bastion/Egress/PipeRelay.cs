@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using Rampart.Bastion.Dispatch;
+using Rampart.Bastion.Recording;
+
+namespace Rampart.Bastion.Egress;
+
+/// <summary>
+/// A remote command without a terminal: ssh's stdin, stdout and stderr are three pipes, so the account gets the
+/// remote stdout and stderr apart and the recording keeps them apart too. The end of the account's input is passed on.
+/// </summary>
+internal static class PipeRelay
+{
+    public static async Task<int> RunAsync(
+        IReadOnlyList<string> sshArguments, string? term, OshTerminal terminal, SessionRecorder recorder, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("ssh") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in sshArguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        if (term is { Length: > 0 })
+        {
+            start.Environment["TERM"] = term;
+        }
+
+        using var ssh = Process.Start(start)!;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var input = StreamPump.InputAsync(terminal.Stdin, ssh.StandardInput.BaseStream, closeAtEnd: true, stop.Token);
+        var output = StreamPump.OutputAsync(ssh.StandardOutput.BaseStream, recorder.Stdout, terminal.WriteStdoutAsync, cancellationToken);
+        var errors = StreamPump.OutputAsync(ssh.StandardError.BaseStream, recorder.Stderr, terminal.WriteStderrAsync, cancellationToken);
+        try
+        {
+            await Task.WhenAll(output, errors);
+            await ssh.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            ssh.Kill(entireProcessTree: true);
+            throw;
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await input;
+        }
+
+        return ssh.ExitCode;
+    }
+}

@@ -1,0 +1,70 @@
+namespace Rampart.Bastion.Egress;
+
+/// <summary>The byte pumps between the account's terminal, OpenSSH's client and the session recording.</summary>
+internal static class StreamPump
+{
+    public delegate void Record(ReadOnlySpan<byte> data);
+
+    /// <summary>The account's keystrokes or piped input to ssh, until either side ends; closes ssh's input when asked.</summary>
+    public static async Task InputAsync(Stream source, Stream destination, bool closeAtEnd, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[32 * 1024];
+        try
+        {
+            int read;
+            while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                await destination.FlushAsync(cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+            // The session ended first, or ssh stopped reading: nothing more to pass on.
+        }
+        finally
+        {
+            if (closeAtEnd)
+            {
+                try
+                {
+                    destination.Close();
+                }
+                catch (IOException)
+                {
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// ssh's output to the recording and the account's terminal until it ends. A terminal's master reports the end as
+    /// an I/O error (EIO once the child's side is closed), which ends the pump like end-of-file does.
+    /// </summary>
+    public static async Task OutputAsync(
+        Stream source, Record record, Func<ReadOnlyMemory<byte>, CancellationToken, ValueTask> write, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[32 * 1024];
+        while (true)
+        {
+            int read;
+            try
+            {
+                read = await source.ReadAsync(buffer, cancellationToken);
+            }
+            catch (IOException)
+            {
+                return;
+            }
+
+            if (read == 0)
+            {
+                return;
+            }
+
+            // Recorded first: what the client was sent is always in the recording, even if the client vanishes.
+            record(buffer.AsSpan(0, read));
+            await write(buffer.AsMemory(0, read).ToArray(), cancellationToken);
+        }
+    }
+}

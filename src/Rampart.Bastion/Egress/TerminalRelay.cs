@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using Rampart.Bastion.Dispatch;
+using Rampart.Bastion.Recording;
+using Rampart.Shell.Unix;
+
+namespace Rampart.Bastion.Egress;
+
+/// <summary>
+/// An interactive session: ssh runs on a pseudo-terminal of the daemon's, sized as the account's terminal, so the
+/// remote pty starts at the right size and every resize the account's terminal reports reaches the remote side
+/// (ssh forwards SIGWINCH as a window-change request). Output is one stream, as on any terminal.
+/// </summary>
+internal static class TerminalRelay
+{
+    /// <summary>
+    /// Puts the command on the terminal as its stdin, stdout and stderr, in a session of its own with that terminal
+    /// as its controlling one (util-linux <c>setsid --ctty</c>), which is what makes the kernel signal size changes.
+    /// </summary>
+    private const string OnTerminal = "tty=$1; shift; exec setsid --ctty \"$@\" <>\"$tty\" >&0 2>&0";
+
+    public static async Task<int> RunAsync(
+        IReadOnlyList<string> sshArguments, string? term, (int Rows, int Columns) size, OshTerminal terminal, SessionRecorder recorder,
+        CancellationToken cancellationToken)
+    {
+        using var pty = PseudoTerminal.Open(size.Rows, size.Columns);
+        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-c", OnTerminal, "sh", pty.SlavePath, "ssh" }.Concat(sshArguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["TERM"] = term is { Length: > 0 } ? term : "xterm";
+        void OnResize(int rows, int columns)
+        {
+            pty.Resize(rows, columns);
+            recorder.Resize(columns, rows);
+        }
+
+        using var ssh = Process.Start(start)!;
+        ssh.StandardInput.Close();
+        var launchErrors = ssh.StandardError.ReadToEndAsync(cancellationToken);
+        terminal.Resized += OnResize;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var input = StreamPump.InputAsync(terminal.Stdin, pty.Master, closeAtEnd: false, stop.Token);
+        var output = StreamPump.OutputAsync(pty.Master, recorder.Stdout, terminal.WriteStdoutAsync, cancellationToken);
+        try
+        {
+            await ssh.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            ssh.Kill(entireProcessTree: true);
+            throw;
+        }
+        finally
+        {
+            terminal.Resized -= OnResize;
+            // The child is gone: once the daemon lets go of its end too, the last output drains and the pump ends.
+            pty.CloseSlave();
+            await output;
+            await stop.CancelAsync();
+            await input;
+        }
+
+        // Only set when the terminal could not be set up (ssh's own messages went to the terminal).
+        if ((await launchErrors).Trim() is { Length: > 0 } problem)
+        {
+            await terminal.WriteErrorLineAsync(problem, CancellationToken.None);
+        }
+
+        return ssh.ExitCode;
+    }
+}
