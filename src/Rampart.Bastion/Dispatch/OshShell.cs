@@ -1,6 +1,7 @@
 using Rampart.Bastion.Osh;
 using Rampart.Bastion.Plugins;
 using Rampart.Core.Audit;
+using Rampart.Core.Bastion.Model;
 using Rampart.Core.Bastion.Sessions;
 
 namespace Rampart.Bastion.Dispatch;
@@ -20,6 +21,8 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
             Audit(caller, "login", null, "denied", refused.Code);
             return refused.ExitCode;
         }
+
+        await RecordLoginAsync(caller.Account.Name, cancellationToken);
 
         var parsed = OshCommandLine.Parse(commandString);
         if (parsed is OshShellError error)
@@ -47,6 +50,12 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
 
         return await egress.RunAsync(caller, invocation, terminal, sessionId, cancellationToken);
     }
+
+    /// <summary>The account's last login, as The Bastion's lastlog: <c>accountInfo</c> and <c>accountList</c> show it.</summary>
+    private Task<bool> RecordLoginAsync(string account, CancellationToken cancellationToken) =>
+        services.Directory.ChangeAsync(snapshot => snapshot.Accounts.TryGetValue(account, out var current)
+            ? (snapshot.With(current with { LastLogin = services.Time.GetUtcNow() }), true)
+            : ((BastionSnapshot?)null, false), cancellationToken);
 
     /// <summary>Checks done before option parsing, as in osh.pl: they print a line and no JSON.</summary>
     private async Task<(string Code, int ExitCode)?> LoginRefusalAsync(OshCaller caller, OshTerminal terminal, CancellationToken cancellationToken)

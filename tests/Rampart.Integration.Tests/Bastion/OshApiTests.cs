@@ -59,6 +59,8 @@ public sealed class OshApiTests(BastionGatewayFixture fixture) : IClassFixture<B
         Assert.Equal(0, info.ExitCode);
         Assert.Equal(a1, info.Json["value"]!["account"]!.GetValue<string>());
         Assert.DoesNotContain("My admins are:", info.Out, StringComparison.Ordinal);
+        var seen = await Gateway.AdminAsync($"--json-greppable --osh accountInfo --account {a1}", Ct);
+        Assert.Equal(1, seen.Json["value"]!["already_seen_before"]!.GetValue<int>());
         var adminInfo = await Gateway.AdminAsync("--json-greppable --osh info", Ct);
         Assert.Contains(Gateway.Admin, adminInfo.Json["value"]!["adminAccounts"]!.AsArray().Select(a => a!.GetValue<string>()));
 
