@@ -189,7 +189,8 @@ internal static class BastionCommands
         foreach (var file in Directory.EnumerateFiles(source))
         {
             var name = Path.GetFileName(file);
-            if (name.EndsWith(".pdb", StringComparison.Ordinal) || name == "rampart-osh.conf")
+            if (name.EndsWith(".pdb", StringComparison.Ordinal) || name.EndsWith(".dbg", StringComparison.Ordinal)
+                || name.EndsWith(".xml", StringComparison.Ordinal) || name == "rampart-osh.conf")
             {
                 continue;
             }
@@ -204,13 +205,25 @@ internal static class BastionCommands
         File.SetUnixFileMode(conf, Public);
     }
 
+    /// <summary>
+    /// Where to copy rampart-osh from: RAMPART_OSH_DIR, beside the CLI, or the repository's build. There the native
+    /// build (scripts/publish-entry.sh) is preferred, unless the .NET build is newer: a stale native copy would
+    /// install yesterday's entry program.
+    /// </summary>
     private static string EntryProgramDirectory()
     {
+        var configuration = Path.GetFileName(AppContext.BaseDirectory.TrimEnd('/'));
+        var built = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "Rampart.Bastion.Entry", configuration));
+        var native = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "publish", "rampart-osh"));
+        var nativeIsCurrent = File.Exists(Path.Combine(native, "rampart-osh"))
+            && (!File.Exists(Path.Combine(built, "rampart-osh.dll"))
+                || File.GetLastWriteTimeUtc(Path.Combine(native, "rampart-osh")) >= File.GetLastWriteTimeUtc(Path.Combine(built, "rampart-osh.dll")));
         var candidates = new[]
         {
             Environment.GetEnvironmentVariable("RAMPART_OSH_DIR"),
             AppContext.BaseDirectory,
-            Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "Rampart.Bastion.Entry", Path.GetFileName(AppContext.BaseDirectory.TrimEnd('/')))),
+            nativeIsCurrent ? native : null,
+            built,
         };
         return candidates.FirstOrDefault(dir => dir is not null && File.Exists(Path.Combine(dir, "rampart-osh")))
             ?? throw new CliException("cannot find the entry program rampart-osh (build Rampart.Bastion.Entry, or set RAMPART_OSH_DIR)");
