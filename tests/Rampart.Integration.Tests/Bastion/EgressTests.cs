@@ -211,6 +211,40 @@ public sealed class EgressTests(EgressTests.Fixture fixture) : IClassFixture<Egr
         Assert.Contains(cast.Skip(1), line => line.Contains("\"r\", \"120x40\"", StringComparison.Ordinal) || line.Contains("\"r\",\"120x40\"", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AClientThatVanishesEndsItsSession(bool remoteTerminal)
+    {
+        Assert.SkipUnless(BastionGateway.CanRun, "needs root, sshd and useradd");
+        var (member, key) = await Gateway.CreateAccountAsync(Ct);
+        await GroupWithServerAsync(member);
+        var marker = "sleep " + Random.Shared.Next(400, 900).ToString(CultureInfo.InvariantCulture);
+
+        await using var terminal = PtyRun.Run(
+            $"ssh -F /dev/null -i '{key}' -p {Gateway.Port} -o BatchMode=yes -o IdentitiesOnly=yes -o StrictHostKeyChecking=no " +
+            $"-o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -t {member}@127.0.0.1 -- {(remoteTerminal ? "-t " : "")}{To()} -- {marker}");
+        for (var waited = 0; (await SingleLineAsync("pgrep", "-u", TargetUser, "-f", marker)).Length == 0; waited += 100)
+        {
+            Assert.True(waited < 20_000, "the remote command did not start");
+            await Task.Delay(100, Ct);
+        }
+
+        // The user's ssh dies (a closed laptop, a killed terminal): the gateway's own ssh goes with it, and with a remote
+        // terminal the remote command too (hung up). Without one, OpenSSH's server leaves a silent command running.
+        await SingleLineAsync("pkill", "-KILL", "-f", $"ssh -F /dev/null -i {key}");
+        var leftOver = remoteTerminal ? new[] { "-f", marker } : ["-u", "root", "-f", marker];
+        for (var waited = 0; (await SingleLineAsync("pgrep", leftOver)).Length > 0; waited += 100)
+        {
+            Assert.True(waited < 20_000, "processes of the session outlived its client: " + await SingleLineAsync("pgrep", ["-a", .. leftOver]));
+            await Task.Delay(100, Ct);
+        }
+
+        var sessions = await Gateway.SshAsync(member, key, "--json-greppable --osh selfListSessions --type ssh", null, Ct);
+        Assert.NotNull(sessions.Json["value"]!.AsArray().Single()!["timestamp_ended"]);
+        await SingleLineAsync("pkill", "-u", TargetUser, "-f", marker);
+    }
+
     private static async Task<string> SingleLineAsync(string program, params string[] arguments)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true };
