@@ -111,6 +111,13 @@ public sealed class EgressSessions(BastionServices services) : IEgressSessions, 
         {
             exitCode = OshExitCode.GotSignal;
         }
+        catch (Exception e) when (e is IOException or System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            // The gateway could not set the session up (no agent, no pty, no ssh): the account is told, the session
+            // closed and audited with ssh's own failure status.
+            await terminal.WriteErrorLineAsync($"The bastion could not open the session: {e.Message}", CancellationToken.None);
+            exitCode = 255;
+        }
 
         await services.Sessions.FinishAsync(sessionId, services.Time.GetUtcNow(), exitCode, CancellationToken.None);
         Audit(caller, user, address, port, exitCode == 0 ? "ok" : "failed", $"session {sessionId} ended with {exitCode}");

@@ -260,6 +260,30 @@ public sealed class EgressTests(EgressTests.Fixture fixture) : IClassFixture<Egr
     }
 
     [Fact]
+    public async Task ATargetWhoseHostKeyChangedIsRefused()
+    {
+        Assert.SkipUnless(BastionGateway.CanRun, "needs root, sshd and useradd");
+        await using var target = await SshServer.StartAsync(Ct);
+        target.AllowOtherUsers();
+        var (member, key) = await Gateway.CreateAccountAsync(Ct);
+        var group = "hk" + member[3..];
+        var created = await Gateway.AdminAsync($"--json-greppable --osh groupCreate --group {group} --algo ed25519 --owner {Gateway.Admin}", Ct);
+        await File.WriteAllTextAsync(target.Home.Combine("authorized_keys"), created.Json["value"]!["public_key"]!["line"]!.GetValue<string>() + "\n", Ct);
+        Assert.Equal("OK", (await Gateway.AdminAsync(
+            $"--json-greppable --osh groupAddServer --group {group} --host 127.0.0.1 --port {target.Port} --user {TargetUser} --force", Ct)).Code);
+        Assert.Equal("OK", (await Gateway.AdminAsync($"--json-greppable --osh groupAddMember --group {group} --account {member}", Ct)).Code);
+        var to = $"{TargetUser}@127.0.0.1 -p {target.Port}";
+        Assert.Equal(0, (await Gateway.SshAsync(member, key, $"{to} -- true", null, Ct)).ExitCode);
+
+        // Trusted on first use, then pinned: a server answering with another key may be an impostor.
+        await target.ReplaceHostKeyAsync(Ct);
+        var refused = await Gateway.SshAsync(member, key, $"{to} -- echo should-not-run", null, Ct);
+        Assert.Equal(255, refused.ExitCode);
+        Assert.DoesNotContain("should-not-run", refused.Out, StringComparison.Ordinal);
+        Assert.Contains("host key", refused.Error, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task MaintenanceModeKeepsEveryoneButAdminsOut()
     {
         Assert.SkipUnless(BastionGateway.CanRun, "needs root, sshd and useradd");
