@@ -35,8 +35,8 @@ rm -rf "$results"
 mkdir -p "$results"
 
 dotnet build Rampart.slnx -c Release --nologo -v quiet -clp:ErrorsOnly
-# The bastion's entry program as the front door runs it in production: native when the machine can build it.
-scripts/publish-entry.sh
+# The entry program and the CLI as users run them: native when the machine can build them.
+scripts/publish-native.sh
 
 status=0
 dotnet test Rampart.slnx -c Release --no-build --nologo \

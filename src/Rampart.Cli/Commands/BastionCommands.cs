@@ -206,26 +206,37 @@ internal static class BastionCommands
     }
 
     /// <summary>
-    /// Where to copy rampart-osh from: RAMPART_OSH_DIR, beside the CLI, or the repository's build. There the native
-    /// build (scripts/publish-entry.sh) is preferred, unless the .NET build is newer: a stale native copy would
+    /// Where to copy rampart-osh from: RAMPART_OSH_DIR, beside the CLI, or the repository's artifacts. There the native
+    /// build (scripts/publish-native.sh) is preferred, unless the .NET build is newer: a stale native copy would
     /// install yesterday's entry program.
     /// </summary>
     private static string EntryProgramDirectory()
     {
-        var configuration = Path.GetFileName(AppContext.BaseDirectory.TrimEnd('/'));
-        var built = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "Rampart.Bastion.Entry", configuration));
-        var native = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "publish", "rampart-osh"));
-        var nativeIsCurrent = File.Exists(Path.Combine(native, "rampart-osh"))
-            && (!File.Exists(Path.Combine(built, "rampart-osh.dll"))
-                || File.GetLastWriteTimeUtc(Path.Combine(native, "rampart-osh")) >= File.GetLastWriteTimeUtc(Path.Combine(built, "rampart-osh.dll")));
-        var candidates = new[]
+        var here = AppContext.BaseDirectory.TrimEnd('/');
+        var artifacts = Ancestors(here).FirstOrDefault(dir => Path.GetFileName(dir) == "artifacts");
+        string? native = null, built = null;
+        if (artifacts is not null)
         {
-            Environment.GetEnvironmentVariable("RAMPART_OSH_DIR"),
-            AppContext.BaseDirectory,
-            nativeIsCurrent ? native : null,
-            built,
-        };
+            // The CLI's own configuration when it runs from artifacts/bin, Release when it is the native one.
+            var configuration = Path.GetFileName(Path.GetDirectoryName(here)) == "Rampart.Cli" ? Path.GetFileName(here) : "release";
+            built = Path.Combine(artifacts, "bin", "Rampart.Bastion.Entry", configuration);
+            native = Path.Combine(artifacts, "publish", "rampart-osh");
+            var nativeIsCurrent = File.Exists(Path.Combine(native, "rampart-osh"))
+                && (!File.Exists(Path.Combine(built, "rampart-osh.dll"))
+                    || File.GetLastWriteTimeUtc(Path.Combine(native, "rampart-osh")) >= File.GetLastWriteTimeUtc(Path.Combine(built, "rampart-osh.dll")));
+            native = nativeIsCurrent ? native : null;
+        }
+
+        var candidates = new[] { Environment.GetEnvironmentVariable("RAMPART_OSH_DIR"), here, native, built };
         return candidates.FirstOrDefault(dir => dir is not null && File.Exists(Path.Combine(dir, "rampart-osh")))
             ?? throw new CliException("cannot find the entry program rampart-osh (build Rampart.Bastion.Entry, or set RAMPART_OSH_DIR)");
+    }
+
+    private static IEnumerable<string> Ancestors(string directory)
+    {
+        for (var dir = directory; !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
+        {
+            yield return dir;
+        }
     }
 }

@@ -38,7 +38,7 @@ internal static partial class SshConfigIncludes
                 foreach (var path in Resolve(pattern))
                 {
                     var content = File.ReadAllText(path);
-                    files.Add(new JsonObject { ["path"] = path, ["text"] = content });
+                    files.Add((JsonNode)new JsonObject { ["path"] = path, ["text"] = content });
                     Visit(content, includes, depth + 1);
                 }
             }

@@ -144,8 +144,9 @@ public sealed class BastionGateway : IAsyncDisposable
 
     private async Task ServeAsync(CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { BuildOutput.CliDll, "bastion", "serve", "--config-dir", Home.Combine("etc") })
+        var (program, prefix) = BuildOutput.Cli;
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in prefix.Concat(["bastion", "serve", "--config-dir", Home.Combine("etc")]))
         {
             start.ArgumentList.Add(argument);
         }

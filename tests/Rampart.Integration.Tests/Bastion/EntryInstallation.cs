@@ -19,7 +19,7 @@ public sealed class EntryInstallation : IDisposable
             throw new FileNotFoundException($"Build output not found: {build}/rampart-osh (build the solution first)");
         }
 
-        // The native build, as `rampart bastion install` picks it: when scripts/publish-entry.sh made it after the last build.
+        // The native build, as `rampart bastion install` picks it: when scripts/publish-native.sh made it after the last build.
         var native = Path.Combine(BuildOutput.BinRoot, "..", "publish", "rampart-osh");
         if (File.Exists(Path.Combine(native, "rampart-osh"))
             && File.GetLastWriteTimeUtc(Path.Combine(native, "rampart-osh")) >= File.GetLastWriteTimeUtc(Path.Combine(build, "rampart-osh.dll")))

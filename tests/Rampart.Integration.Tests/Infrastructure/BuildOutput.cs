@@ -15,6 +15,21 @@ public static class BuildOutput
 
     public static string CliDll => Existing(Path.Combine(BinRoot, "Rampart.Cli", Configuration, "rampart.dll"));
 
+    /// <summary>
+    /// The CLI as users run it: the native build (scripts/publish-native.sh) when it is at least as new as the .NET
+    /// build, else <c>dotnet rampart.dll</c>. Returns the program and the arguments that come before the CLI's own.
+    /// </summary>
+    public static (string Program, string[] Prefix) Cli
+    {
+        get
+        {
+            var native = Path.Combine(BinRoot, "..", "publish", "rampart", "rampart");
+            return File.Exists(native) && File.GetLastWriteTimeUtc(native) >= File.GetLastWriteTimeUtc(CliDll)
+                ? (native, [])
+                : ("dotnet", [CliDll]);
+        }
+    }
+
     private static string Existing(string path) =>
         File.Exists(path) ? path : throw new FileNotFoundException($"Build output not found: {path} (build the solution first)");
 }

@@ -12,14 +12,14 @@ public static class CliRunner
 
     public static async Task<Result> RunAsync(DaemonProcess? daemon, string? stdin, CancellationToken cancellationToken, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var (program, prefix) = BuildOutput.Cli;
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
         };
-        start.ArgumentList.Add(BuildOutput.CliDll);
-        foreach (var argument in arguments)
+        foreach (var argument in prefix.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }
