@@ -20,7 +20,7 @@ public static class ApiKeyEndpoints
     {
         http.RequireLocalOwner("manage API keys");
         var request = await ApiRequest.ReadAsync(http, ct);
-        var created = await keys.CreateAsync(request.RequireString("name"), request.OptionalBool("mayRunOnGateway") ?? false, ct);
+        var created = await keys.CreateAsync(request.RequireString("name"), request.OptionalBool("mayRunOnGateway") ?? false, null, ct);
         var body = Describe(created.Key);
         body["key"] = created.Secret;
         return ApiResults.Json(body);
