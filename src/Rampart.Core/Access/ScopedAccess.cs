@@ -21,17 +21,17 @@ public static class ScopedAccess
         if (account is null || account.Created > binding.Since)
         {
             // An account made after the key is a new one that happens to reuse the name.
-            return $"its bastion account {binding.Account} no longer exists";
+            return $"bastion account {binding.Account} no longer exists";
         }
 
         if (account.Frozen is { } frozen)
         {
-            return $"its bastion account {account.Name} is frozen{(frozen.Reason is { Length: > 0 } reason ? $" ({reason})" : "")}";
+            return $"bastion account {account.Name} is frozen{(frozen.Reason is { Length: > 0 } reason ? $" ({reason})" : "")}";
         }
 
         if (account.IsTtlExpired(now))
         {
-            return $"its bastion account {account.Name} has reached its time to live";
+            return $"bastion account {account.Name} has reached its time to live";
         }
 
         if (snapshot.Maintenance is { } maintenance && !account.IsAdmin)

@@ -32,15 +32,15 @@ public sealed class ScopedAccessTests
     [Fact]
     public void Gone_frozen_expired_and_locked_accounts_refuse_the_key()
     {
-        Assert.Equal("its bastion account alice no longer exists", ScopedAccess.Refusal(BastionSnapshot.Empty, Binding, Now));
+        Assert.Equal("bastion account alice no longer exists", ScopedAccess.Refusal(BastionSnapshot.Empty, Binding, Now));
         var reborn = Account() with { Created = Binding.Since.AddSeconds(1) };
-        Assert.Equal("its bastion account alice no longer exists", ScopedAccess.Refusal(Snapshot(reborn), Binding, Now));
+        Assert.Equal("bastion account alice no longer exists", ScopedAccess.Refusal(Snapshot(reborn), Binding, Now));
 
         var frozen = Account() with { Frozen = new FreezeInfo("admin", Now, "left the team") };
-        Assert.Equal("its bastion account alice is frozen (left the team)", ScopedAccess.Refusal(Snapshot(frozen), Binding, Now));
+        Assert.Equal("bastion account alice is frozen (left the team)", ScopedAccess.Refusal(Snapshot(frozen), Binding, Now));
 
         var expired = Account() with { Expiry = Now };
-        Assert.Equal("its bastion account alice has reached its time to live", ScopedAccess.Refusal(Snapshot(expired), Binding, Now));
+        Assert.Equal("bastion account alice has reached its time to live", ScopedAccess.Refusal(Snapshot(expired), Binding, Now));
         Assert.Null(ScopedAccess.Refusal(Snapshot(expired), Binding, Now.AddSeconds(-1)));
 
         var maintenance = Snapshot(Account()) with { Maintenance = new MaintenanceState("admin", Now, "upgrade") };
