@@ -4,7 +4,6 @@ using Rampart.Core.Access;
 using Rampart.Core.Bastion.Directory;
 using Rampart.Core.Errors;
 using Rampart.Core.Inventory;
-using Rampart.Daemon.Fleet;
 using Rampart.Daemon.Shells;
 
 namespace Rampart.Daemon.Api;
@@ -58,14 +57,14 @@ public sealed partial class ConnectionScope(
     public async Task<bool> AllowsAsync(Principal principal, Guid connection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(principal);
-        return principal.Bastion is null || await DenialAsync(principal, connection, [], cancellationToken) is null;
+        return principal.Bastion is null || await DenialAsync(principal, connection, cancellationToken) is null;
     }
 
     /// <summary>Refuses (403) a connection the caller may not use; a no-op for callers not bound to a bastion account.</summary>
     public async Task RequireAllowedAsync(HttpContext http, Guid connection, CancellationToken cancellationToken)
     {
         var principal = http.Principal();
-        if (principal.Bastion is not null && await DenialAsync(principal, connection, [], cancellationToken) is { } reason)
+        if (principal.Bastion is not null && await DenialAsync(principal, connection, cancellationToken) is { } reason)
         {
             LogDenied(logger, principal.DisplayName, connection, reason);
             throw new AccessDeniedException(
@@ -99,9 +98,11 @@ public sealed partial class ConnectionScope(
 
         // Each distinct name is looked up once per call, a few at a time.
         var routes = ids.Select(id => (Id: id, Hops: Route(id, out _))).ToList();
-        var names = routes.SelectMany(r => r.Hops ?? []).Select(h => h.Host).Where(h => !HostText.TryAddress(h, out _)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var names = routes.SelectMany(r => r.Hops ?? []).Select(h => h.Host).Where(h => !HostText.TryAddress(h, out _))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var addresses = new Dictionary<string, IReadOnlyList<IPAddress>>(StringComparer.OrdinalIgnoreCase);
-        await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = ParallelLookups, CancellationToken = cancellationToken }, async (name, ct) =>
+        var lookups = new ParallelOptions { MaxDegreeOfParallelism = ParallelLookups, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(names, lookups, async (name, ct) =>
         {
             var found = await LookUpAsync(name, ct);
             lock (addresses)
@@ -112,22 +113,12 @@ public sealed partial class ConnectionScope(
 
         var snapshot = _bastion!.Current;
         var now = time.GetUtcNow();
-        return [.. routes.Where(r => r.Hops is { } hops && hops.All(h => ScopedAccess.Grants(snapshot, principal.BastionAccount!, h, Addresses(h, addresses), now))).Select(r => r.Id)];
-    }
-
-    /// <summary>A key bound to a bastion account follows, reads and cancels only the fleet jobs it started itself.</summary>
-    public static void RequireOwnJob(HttpContext http, FleetJob job)
-    {
-        ArgumentNullException.ThrowIfNull(job);
-        var principal = http.Principal();
-        if (principal.Bastion is not null && job.Request.StartedBy.ApiKeyId != principal.ApiKeyId)
-        {
-            throw new AccessDeniedException($"This API key acts for bastion account {principal.BastionAccount}; it may only see the fleet jobs it started");
-        }
+        var account = principal.BastionAccount!;
+        return [.. routes.Where(r => r.Hops is { } hops && hops.All(h => ScopedAccess.Grants(snapshot, account, h, Addresses(h, addresses), now))).Select(r => r.Id)];
     }
 
     /// <summary>Why a caller bound to a bastion account may not use the connection, or null. Never shown to the caller.</summary>
-    private async Task<string?> DenialAsync(Principal principal, Guid connection, Dictionary<string, IReadOnlyList<IPAddress>> known, CancellationToken cancellationToken)
+    private async Task<string?> DenialAsync(Principal principal, Guid connection, CancellationToken cancellationToken)
     {
         if (Refusal(principal) is { } refusal)
         {
@@ -139,6 +130,7 @@ public sealed partial class ConnectionScope(
             return why;
         }
 
+        var known = new Dictionary<string, IReadOnlyList<IPAddress>>(StringComparer.OrdinalIgnoreCase);
         foreach (var hop in hops.Where(h => !HostText.TryAddress(h.Host, out _) && !known.ContainsKey(h.Host)))
         {
             known[hop.Host] = await LookUpAsync(hop.Host, cancellationToken);

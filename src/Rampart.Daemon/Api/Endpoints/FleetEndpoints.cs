@@ -73,10 +73,16 @@ public static class FleetEndpoints
         return ApiResults.Empty();
     }
 
+    /// <summary>The job named; a key bound to a bastion account follows, reads and cancels only the jobs it started itself.</summary>
     private static FleetJob Job(HttpContext http, FleetJobs jobs, ApiRequest request)
     {
         var job = jobs.Get(request.RequireId("job"));
-        ConnectionScope.RequireOwnJob(http, job);
+        var principal = http.Principal();
+        if (principal.Bastion is not null && job.Request.StartedBy.ApiKeyId != principal.ApiKeyId)
+        {
+            throw new AccessDeniedException($"This API key acts for bastion account {principal.BastionAccount}; it may only see the fleet jobs it started");
+        }
+
         return job;
     }
 
