@@ -4,7 +4,7 @@ using Rampart.Cli.Output;
 
 namespace Rampart.Cli.Commands;
 
-/// <summary><c>rampart apikey list</c>: every key, revoked ones included; never the keys themselves.</summary>
+/// <summary><c>rampart apikey list</c>: every key, revoked ones included, with its bastion account; never the keys themselves.</summary>
 internal static class ApiKeyListCommand
 {
     public static Command Create(CliContext context)
@@ -19,10 +19,12 @@ internal static class ApiKeyListCommand
                 return;
             }
 
-            var table = new Table("ID", "NAME", "PREFIX", "CREATED", "LAST USED", "REVOKED");
+            var table = new Table("ID", "NAME", "PREFIX", "ACCOUNT", "CREATED", "LAST USED", "REVOKED");
             foreach (var key in (answer["keys"] as JsonArray ?? []).OfType<JsonObject>())
             {
-                table.Add(Cells.Of(key["id"]), Cells.Of(key["name"]), Cells.Of(key["prefix"]), Cells.Of(key["created"]), Cells.Of(key["lastUsed"]), Cells.Of(key["revoked"]));
+                table.Add(
+                    Cells.Of(key["id"]), Cells.Of(key["name"]), Cells.Of(key["prefix"]), Cells.Of(key["account"]), Cells.Of(key["created"]), Cells.Of(key["lastUsed"]),
+                    Cells.Of(key["revoked"]));
             }
 
             await table.WriteAsync(context.Output, cancellationToken);

@@ -6,6 +6,10 @@ namespace Rampart.Core.Access;
 /// Whether its holder may run commands or touch files on the gateway itself (the local machine, nested shells on it,
 /// sshConfigHost entries whose config file may run local commands). Off by default: the gateway holds the vault key.
 /// </param>
+/// <param name="BastionAccount">
+/// The bastion account the key belongs to, or null: such a key reaches only the connections that account's accesses
+/// allow, while the account may log in, and never runs on the gateway.
+/// </param>
 public sealed record ApiKey(
     Guid Id,
     string Name,
@@ -14,7 +18,8 @@ public sealed record ApiKey(
     DateTimeOffset Created,
     DateTimeOffset? LastUsed,
     DateTimeOffset? Revoked,
-    bool MayRunOnGateway = false)
+    bool MayRunOnGateway = false,
+    string? BastionAccount = null)
 {
     public bool IsActive => Revoked is null;
 }

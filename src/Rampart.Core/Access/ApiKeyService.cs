@@ -23,9 +23,18 @@ public sealed class ApiKeyService(IApiKeyStore store, TimeProvider time) : IDisp
 
     public IReadOnlyList<ApiKey> List() => [.. Snapshot().OrderBy(k => k.Created)];
 
-    public async Task<CreatedApiKey> CreateAsync(string name, bool mayRunOnGateway, CancellationToken cancellationToken)
+    /// <param name="bastionAccount">
+    /// The bastion account the key belongs to, or null; the caller checks the account exists, this checks the rest.
+    /// </param>
+    public async Task<CreatedApiKey> CreateAsync(string name, bool mayRunOnGateway, string? bastionAccount, CancellationToken cancellationToken)
     {
         ValidateName(name);
+        if (bastionAccount is not null && mayRunOnGateway)
+        {
+            // The account's accesses name remote hosts; the gateway is none of them, and holds the vault key.
+            throw new ClientErrorException("An API key that belongs to a bastion account cannot run on the gateway: give either account or mayRunOnGateway, not both");
+        }
+
         await _gate.WaitAsync(cancellationToken);
         try
         {
@@ -36,7 +45,8 @@ public sealed class ApiKeyService(IApiKeyStore store, TimeProvider time) : IDisp
 
             var secret = KeyPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
                 .TrimEnd('=').Replace('+', '-').Replace('/', '_');
-            var key = new ApiKey(Guid.NewGuid(), name, secret[..PrefixLength], Hash(secret), time.GetUtcNow(), null, null, mayRunOnGateway);
+            var key = new ApiKey(
+                Guid.NewGuid(), name, secret[..PrefixLength], Hash(secret), time.GetUtcNow(), null, null, mayRunOnGateway, bastionAccount);
             await store.SaveAsync(key, CancellationToken.None);
             Replace(key);
             return new CreatedApiKey(key, secret);

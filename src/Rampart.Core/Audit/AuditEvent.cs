@@ -1,7 +1,7 @@
 namespace Rampart.Core.Audit;
 
 /// <summary>One access to Rampart, allowed or not, as the audit trail keeps it.</summary>
-/// <param name="Actor">Who: <c>local</c> (the machine's owner), <c>apikey:NAME</c>, or <c>anonymous</c>.</param>
+/// <param name="Actor">Who: <c>local</c> (the machine's owner), <c>apikey:NAME</c>, <c>apikey:NAME(bastion:ACCOUNT)</c>, or <c>anonymous</c>.</param>
 /// <param name="Source">Where from: the client's address.</param>
 /// <param name="Action">What: the operation, e.g. <c>/shell/exec</c>.</param>
 /// <param name="Target">On what: connection ids, filters or a job id; null when nothing in particular.</param>

@@ -4,9 +4,11 @@ namespace Rampart.Daemon.Api;
 
 /// <summary>
 /// XPipe's bearer check, in its order: no <c>Authorization</c> header is 401, an unknown token is 403. The token is
-/// accepted with or without the <c>Bearer </c> prefix. The handshake and the documentation need no token.
+/// accepted with or without the <c>Bearer </c> prefix. The handshake and the documentation need no token. A key that
+/// belongs to a bastion account is refused (403) while its account cannot log in, and on the endpoints
+/// <see cref="ScopedKeyRules"/> closes to it.
 /// </summary>
-public sealed class ApiAuthentication(RequestDelegate next, ApiSessions sessions)
+public sealed class ApiAuthentication(RequestDelegate next, ApiSessions sessions, ConnectionScope scope)
 {
     private static readonly HashSet<string> s_open = new(StringComparer.OrdinalIgnoreCase) { "/handshake", "/", "/openapi.yaml" };
 
@@ -30,6 +32,11 @@ public sealed class ApiAuthentication(RequestDelegate next, ApiSessions sessions
         }
 
         http.Items[typeof(Principal)] = principal;
+        if (principal.Bastion is not null && (scope.Refusal(principal) ?? ScopedKeyRules.Refusal(http.GetEndpoint())) is { } refusal)
+        {
+            return ApiResults.ClientError(refusal, StatusCodes.Status403Forbidden).ExecuteAsync(http);
+        }
+
         return next(http);
     }
 }

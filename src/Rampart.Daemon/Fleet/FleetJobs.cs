@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Rampart.Core.Errors;
 using Rampart.Core.Inventory;
+using Rampart.Daemon.Api;
 using Rampart.Daemon.Shells;
 using Rampart.Shell.Sessions;
 
@@ -13,7 +14,8 @@ namespace Rampart.Daemon.Fleet;
 /// slow or dead host only ever holds its own slot.
 /// </summary>
 public sealed partial class FleetJobs(
-    InventoryService inventory, ShellSessions shells, ConnectionShells connections, TimeProvider time, ILogger<FleetJobs> logger) : IDisposable
+    InventoryService inventory, ShellSessions shells, ConnectionShells connections, ConnectionScope scope, TimeProvider time, ILogger<FleetJobs> logger)
+    : IDisposable
 {
     private static readonly TimeSpan s_kept = TimeSpan.FromHours(1);
 
@@ -83,6 +85,12 @@ public sealed partial class FleetJobs(
         ShellSession session;
         try
         {
+            // A job outlives its request: an access removed or an account frozen meanwhile stops the hosts not yet started.
+            if (!await scope.AllowsAsync(job.Request.StartedBy, target.Connection, either.Token))
+            {
+                return Result(HostResult.Unreachable, error: "refused: the key's bastion account may no longer use this connection");
+            }
+
             var entry = inventory.FindEntry(target.Connection) ?? throw new ClientErrorException("the connection no longer exists");
             session = await shells.StartAsync(entry.Id, token => connections.LaunchAsync(entry, token), either.Token);
         }

@@ -132,6 +132,7 @@ public static partial class DaemonHost
             return new AskpassServer(environment.AskpassSocket, environment.AskpassTokens, resolver.RevealPassword);
         });
         services.AddSingleton<ConnectionShells>();
+        services.AddSingleton<ConnectionScope>();
         services.AddSingleton<FleetJobs>();
         services.AddSingleton<IAuditStore, SqliteAuditStore>();
         services.AddSingleton<AuditTrail>();

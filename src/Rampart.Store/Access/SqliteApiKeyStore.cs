@@ -3,14 +3,14 @@ using Rampart.Store.Sqlite;
 
 namespace Rampart.Store.Access;
 
-/// <summary>API keys in SQLite: name, prefix and hash; never the key itself.</summary>
+/// <summary>API keys in SQLite: name, prefix, hash and bastion account; never the key itself. Only use and revocation change later.</summary>
 public sealed class SqliteApiKeyStore(SqliteDatabase database) : IApiKeyStore
 {
     public async Task<IReadOnlyList<ApiKey>> LoadAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, name, prefix, hash, created, last_used, revoked, may_run_on_gateway FROM api_keys";
+        command.CommandText = "SELECT id, name, prefix, hash, created, last_used, revoked, may_run_on_gateway, bastion_account FROM api_keys";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var keys = new List<ApiKey>();
         while (await reader.ReadAsync(cancellationToken))
@@ -23,7 +23,8 @@ public sealed class SqliteApiKeyStore(SqliteDatabase database) : IApiKeyStore
                 SqliteValues.ParseTime(reader.GetString(4)),
                 reader.IsDBNull(5) ? null : SqliteValues.ParseTime(reader.GetString(5)),
                 reader.IsDBNull(6) ? null : SqliteValues.ParseTime(reader.GetString(6)),
-                reader.GetInt64(7) != 0));
+                reader.GetInt64(7) != 0,
+                reader.IsDBNull(8) ? null : reader.GetString(8)));
         }
 
         return keys;
@@ -34,8 +35,8 @@ public sealed class SqliteApiKeyStore(SqliteDatabase database) : IApiKeyStore
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO api_keys (id, name, prefix, hash, created, last_used, revoked, may_run_on_gateway)
-            VALUES ($id, $name, $prefix, $hash, $created, $used, $revoked, $gateway)
+            INSERT INTO api_keys (id, name, prefix, hash, created, last_used, revoked, may_run_on_gateway, bastion_account)
+            VALUES ($id, $name, $prefix, $hash, $created, $used, $revoked, $gateway, $account)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, last_used = excluded.last_used, revoked = excluded.revoked
             """;
         command.Parameters.AddWithValue("$id", SqliteValues.Id(key.Id));
@@ -46,6 +47,7 @@ public sealed class SqliteApiKeyStore(SqliteDatabase database) : IApiKeyStore
         command.Parameters.AddWithValue("$used", SqliteValues.NullableTime(key.LastUsed));
         command.Parameters.AddWithValue("$revoked", SqliteValues.NullableTime(key.Revoked));
         command.Parameters.AddWithValue("$gateway", key.MayRunOnGateway ? 1 : 0);
+        command.Parameters.AddWithValue("$account", (object?)key.BastionAccount ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -76,6 +76,9 @@ public static class Migrations
             );
             CREATE INDEX bastion_sessions_by_account ON bastion_sessions (account, started);
             """),
+        new(5, "api keys that belong to a bastion account", """
+            ALTER TABLE api_keys ADD COLUMN bastion_account TEXT NULL;
+            """),
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

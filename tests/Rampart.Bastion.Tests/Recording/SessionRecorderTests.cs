@@ -83,21 +83,29 @@ public sealed class SessionRecorderTests : IDisposable
     [Fact]
     public async Task AsciinemaCat_PrintsWhatTheSessionShowed()
     {
-        var asciinema = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Select(d => Path.Combine(d, "asciinema")).FirstOrDefault(File.Exists);
+        var asciinema = OnPath("asciinema");
+        var script = OnPath("script");
         Assert.SkipWhen(asciinema is null, "asciinema is not installed");
+        Assert.SkipWhen(script is null, "script (util-linux) is not installed");
         await RecordSampleAsync(_temp.Path);
 
-        var start = new ProcessStartInfo(asciinema!) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("cat");
-        start.ArgumentList.Add(_temp.Combine("s1.cast"));
+        // asciinema cat reads keys from /dev/tty, which a headless run lacks: script(1) lends it a terminal, and its
+        // output goes to a file, so no terminal rewrites a byte.
+        var shown = _temp.Combine("shown");
+        var start = new ProcessStartInfo(script!) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-qec", $"'{asciinema}' cat '{_temp.Combine("s1.cast")}' > '{shown}'", "/dev/null" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         using var process = Process.Start(start)!;
-        using var shown = new MemoryStream();
-        await process.StandardOutput.BaseStream.CopyToAsync(shown, TestContext.Current.CancellationToken);
+        process.StandardInput.Close();
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal(0, process.ExitCode);
-        Assert.Equal(Encoding.UTF8.GetBytes(string.Concat(s_sampleEvents.Select(e => e.Data))), shown.ToArray());
+        Assert.True(process.ExitCode == 0, await error);
+        Assert.Equal(Encoding.UTF8.GetBytes(string.Concat(s_sampleEvents.Select(e => e.Data))), await File.ReadAllBytesAsync(shown, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -282,4 +290,7 @@ public sealed class SessionRecorderTests : IDisposable
         Assert.Throws<ArgumentException>(() => SessionRecorder.Create(_temp.Path, "../escape", RecordingKind.Interactive, 80, 24, null, "t", _time));
         Assert.Throws<ArgumentException>(() => SessionRecorder.Create(_temp.Path, "..", RecordingKind.Interactive, 80, 24, null, "t", _time));
     }
+
+    private static string? OnPath(string program) => (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+        .Select(d => Path.Combine(d, program)).FirstOrDefault(File.Exists);
 }

@@ -61,6 +61,15 @@ public sealed class GatewayAccessTests(DaemonFixture fixture) : IClassFixture<Da
     }
 
     [Fact]
+    public async Task KeyOfABastionAccount_NeedsADaemonWithABastion()
+    {
+        var message = await fixture.Client.FailAsync("/rampart/apikey/create", new JsonObject { ["name"] = "no-bastion", ["account"] = "alice" }, 400, Ct);
+        Assert.Contains("This daemon runs no bastion", message, StringComparison.Ordinal);
+        var keys = await fixture.Client.CallAsync("/rampart/apikey/list", new JsonObject(), Ct);
+        Assert.DoesNotContain(keys!["keys"]!.AsArray(), k => k!["name"]!.GetValue<string>() == "no-bastion");
+    }
+
+    [Fact]
     public async Task KeyWithTheRight_RunsOnTheGateway()
     {
         var key = await KeyAsync("gateway-admin", mayRunOnGateway: true);

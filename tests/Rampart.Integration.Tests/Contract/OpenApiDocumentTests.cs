@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Routing;
+using Rampart.Daemon.Api;
 using Rampart.Daemon.Hosting;
 using Rampart.Integration.Tests.Infrastructure;
 using YamlDotNet.RepresentationModel;
@@ -33,6 +34,25 @@ public sealed class OpenApiDocumentTests
             .ToList();
 
         Assert.Equal(routes, paths);
+    }
+
+    [Fact]
+    public async Task EveryRoute_HasARuleForKeysOfBastionAccounts()
+    {
+        using var home = new TempDirectory();
+        var options = new DaemonOptions(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0), home.Combine("data"), home.Combine("auth"));
+        await using var app = await DaemonHost.BuildAsync(options, Ct);
+        var routes = ((IEndpointRouteBuilder)app).DataSources
+            .SelectMany(source => source.Endpoints)
+            .OfType<RouteEndpoint>()
+            .Select(e => e.RoutePattern.RawText!)
+            .Where(pattern => !pattern.Contains("{*", StringComparison.Ordinal))
+            .Select(pattern => pattern.StartsWith('/') ? pattern : "/" + pattern)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        // A new endpoint is closed to such keys until it is listed; a listed one that is gone is a stale decision.
+        Assert.Equal(routes, ScopedKeyRules.All.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]

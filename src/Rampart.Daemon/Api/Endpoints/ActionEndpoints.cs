@@ -40,7 +40,8 @@ public static class ActionEndpoints
     public static void MapActions(this IEndpointRouteBuilder app) => app.Map("/action", ActAsync).WithName("action");
 
     private static async Task<IResult> ActAsync(
-        HttpContext http, InventoryService inventory, ConnectionValidator validator, ShellSessions shells, ConnectionShells connections, CancellationToken ct)
+        HttpContext http, InventoryService inventory, ConnectionValidator validator, ShellSessions shells, ConnectionShells connections, ConnectionScope scope,
+        CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
         if (request.Optional("action") is not JsonObject action
@@ -55,7 +56,13 @@ public static class ActionEndpoints
             throw new ClientErrorException("Unable to parse action into known schema");
         }
 
-        var entries = References(action)
+        var references = References(action);
+        foreach (var reference in references)
+        {
+            await scope.RequireAllowedAsync(http, reference, ct);
+        }
+
+        var entries = references
             .Select(reference => inventory.FindEntry(reference) ?? throw new ClientErrorException($"Store not found for id {reference}"))
             .ToList();
 

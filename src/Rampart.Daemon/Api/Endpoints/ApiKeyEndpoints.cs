@@ -5,7 +5,8 @@ namespace Rampart.Daemon.Api.Endpoints;
 
 /// <summary>
 /// <c>/rampart/apikey/create|list|revoke</c>: Rampart's own management of API keys. Only the machine's owner (local
-/// auth) may manage keys: a key holder cannot mint more keys or revoke others.
+/// auth) may manage keys: a key holder cannot mint more keys or revoke others. A key may belong to a bastion account
+/// (<c>account</c>), which must exist; see <see cref="ConnectionScope"/> for what such a key reaches.
 /// </summary>
 public static class ApiKeyEndpoints
 {
@@ -16,11 +17,17 @@ public static class ApiKeyEndpoints
         app.Map("/rampart/apikey/revoke", RevokeAsync).WithName("apiKeyRevoke");
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext http, ApiKeyService keys, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(HttpContext http, ApiKeyService keys, ConnectionScope scope, CancellationToken ct)
     {
         http.RequireLocalOwner("manage API keys");
         var request = await ApiRequest.ReadAsync(http, ct);
-        var created = await keys.CreateAsync(request.RequireString("name"), request.OptionalBool("mayRunOnGateway") ?? false, ct);
+        var account = request.OptionalString("account");
+        if (account is not null)
+        {
+            scope.CheckAccount(account);
+        }
+
+        var created = await keys.CreateAsync(request.RequireString("name"), request.OptionalBool("mayRunOnGateway") ?? false, account, ct);
         var body = Describe(created.Key);
         body["key"] = created.Secret;
         return ApiResults.Json(body);
@@ -48,6 +55,7 @@ public static class ApiKeyEndpoints
         ["created"] = EntryJson.Time(key.Created),
         ["lastUsed"] = key.LastUsed is { } used ? EntryJson.Time(used) : null,
         ["mayRunOnGateway"] = key.MayRunOnGateway,
+        ["account"] = key.BastionAccount,
         ["revoked"] = key.Revoked is { } revoked ? EntryJson.Time(revoked) : null,
     };
 }

@@ -17,33 +17,39 @@ public static class ConnectionEndpoints
         foreach (var naming in new[] { EntryNaming.Connection, EntryNaming.Store })
         {
             var prefix = "/" + naming.Id;
-            app.Map(prefix + "/query", (HttpContext http, InventoryService inventory, CancellationToken ct) => QueryAsync(http, inventory, naming, ct))
+            app.Map(prefix + "/query", (HttpContext http, InventoryService inventory, ConnectionScope scope, CancellationToken ct) => QueryAsync(http, inventory, scope, naming, ct))
                 .WithName(naming.Id + "Query");
-            app.Map(prefix + "/info", (HttpContext http, InventoryService inventory, CancellationToken ct) => InfoAsync(http, inventory, naming, ct))
+            app.Map(prefix + "/info", (HttpContext http, InventoryService inventory, ConnectionScope scope, CancellationToken ct) => InfoAsync(http, inventory, scope, naming, ct))
                 .WithName(naming.Id + "Info");
             app.Map(prefix + "/add", (HttpContext http, InventoryService inventory, ConnectionValidator validator, ConnectionShells connections, ShellSessions shells, CancellationToken ct) => AddAsync(http, inventory, validator, connections, shells, naming, ct))
                 .WithName(naming.Id + "Add");
             app.Map(prefix + "/remove", (HttpContext http, InventoryService inventory, ShellSessions shells, CancellationToken ct) => RemoveAsync(http, inventory, shells, naming, ct))
                 .WithName(naming.Id + "Remove");
-            app.Map(prefix + "/refresh", (HttpContext http, InventoryService inventory, ConnectionValidator validator, ConnectionShells connections, CancellationToken ct) => RefreshAsync(http, inventory, validator, connections, naming, ct))
+            app.Map(prefix + "/refresh", (HttpContext http, ConnectionValidator validator, ConnectionScope scope, CancellationToken ct) => RefreshAsync(http, validator, scope, naming, ct))
                 .WithName(naming.Id + "Refresh");
         }
     }
 
-    private static async Task<IResult> QueryAsync(HttpContext http, InventoryService inventory, EntryNaming naming, CancellationToken ct)
+    private static async Task<IResult> QueryAsync(HttpContext http, InventoryService inventory, ConnectionScope scope, EntryNaming naming, CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
         var found = inventory.QueryEntries(
             request.RequireString("categoryFilter"),
             request.RequireString(naming.FilterFields),
             request.RequireString("typeFilter"));
-        return EntryJson.Found(found);
+        return EntryJson.Found(await scope.FilterAsync(http.Principal(), found, ct));
     }
 
-    private static async Task<IResult> InfoAsync(HttpContext http, InventoryService inventory, EntryNaming naming, CancellationToken ct)
+    private static async Task<IResult> InfoAsync(HttpContext http, InventoryService inventory, ConnectionScope scope, EntryNaming naming, CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
-        var infos = inventory.GetEntries(request.RequireIdList(naming.ListFields));
+        var ids = request.RequireIdList(naming.ListFields);
+        foreach (var id in ids)
+        {
+            await scope.RequireAllowedAsync(http, id, ct);
+        }
+
+        var infos = inventory.GetEntries(ids);
         return EntryJson.Infos(infos.Select(i => EntryJson.Info(i, naming.Id)));
     }
 
@@ -80,12 +86,10 @@ public static class ConnectionEndpoints
         return ApiResults.Empty();
     }
 
-    private static async Task<IResult> RefreshAsync(
-        HttpContext http, InventoryService inventory, ConnectionValidator validator, ConnectionShells connections, EntryNaming naming, CancellationToken ct)
+    private static async Task<IResult> RefreshAsync(HttpContext http, ConnectionValidator validator, ConnectionScope scope, EntryNaming naming, CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
-        var entry = inventory.GetEntry(request.RequireId(naming.IdFields)).Entry;
-        http.RequireGatewayAccess(entry, connections);
+        var entry = await scope.RequireUseAsync(http, request.RequireId(naming.IdFields), ct);
         await validator.ValidateAsync(entry, ct);
         return ApiResults.Empty();
     }

@@ -26,7 +26,7 @@ public static class FleetEndpoints
     }
 
     private static async Task<IResult> ExecAsync(
-        HttpContext http, InventoryService inventory, FleetJobs jobs, ConnectionShells connections, TimeProvider time, CancellationToken ct)
+        HttpContext http, InventoryService inventory, FleetJobs jobs, ConnectionShells connections, ConnectionScope scope, TimeProvider time, CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
         var command = request.OptionalString("command");
@@ -36,14 +36,14 @@ public static class FleetEndpoints
             throw new ClientErrorException("Give exactly one of command and script");
         }
 
-        var targets = Targets(request, inventory);
+        var targets = await TargetsAsync(http, request, inventory, scope, ct);
         foreach (var target in targets)
         {
             http.RequireGatewayAccess(inventory.GetEntry(target.Connection).Entry, connections);
         }
 
         var job = jobs.Start(new FleetRequest(
-            command, script, targets, request.OptionalInt("parallel", 1, 4096) ?? DefaultParallel, request.OptionalSeconds("timeout")));
+            command, script, targets, request.OptionalInt("parallel", 1, 4096) ?? DefaultParallel, request.OptionalSeconds("timeout"), http.Principal()));
         if (request.OptionalBool("stream") != true)
         {
             return ApiResults.Json(job.Describe(withResults: false, time.GetUtcNow()));
@@ -57,20 +57,33 @@ public static class FleetEndpoints
     private static async Task<IResult> JobAsync(HttpContext http, FleetJobs jobs, TimeProvider time, CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
-        return ApiResults.Json(jobs.Get(request.RequireId("job")).Describe(request.OptionalBool("results") ?? true, time.GetUtcNow()));
+        return ApiResults.Json(Job(http, jobs, request).Describe(request.OptionalBool("results") ?? true, time.GetUtcNow()));
     }
 
     private static async Task<IResult> StreamAsync(HttpContext http, FleetJobs jobs, TimeProvider time, CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
-        return Stream(jobs.Get(request.RequireId("job")), time, ct);
+        return Stream(Job(http, jobs, request), time, ct);
     }
 
     private static async Task<IResult> CancelAsync(HttpContext http, FleetJobs jobs, CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
-        jobs.Get(request.RequireId("job")).Cancel();
+        Job(http, jobs, request).Cancel();
         return ApiResults.Empty();
+    }
+
+    /// <summary>The job named; a key bound to a bastion account follows, reads and cancels only the jobs it started itself.</summary>
+    private static FleetJob Job(HttpContext http, FleetJobs jobs, ApiRequest request)
+    {
+        var job = jobs.Get(request.RequireId("job"));
+        var principal = http.Principal();
+        if (principal.Bastion is not null && job.Request.StartedBy.ApiKeyId != principal.ApiKeyId)
+        {
+            throw new AccessDeniedException($"This API key acts for bastion account {principal.BastionAccount}; it may only see the fleet jobs it started");
+        }
+
+        return job;
     }
 
     /// <summary>NDJSON: the job line first (its id, for cancelling), one line per host, then the summary.</summary>
@@ -91,8 +104,11 @@ public static class FleetEndpoints
         await WriteAsync(new JsonObject { ["summary"] = job.Describe(withResults: false, time.GetUtcNow()) });
     }, "application/x-ndjson");
 
-    /// <summary>Explicit <c>connections</c>, or the query filters; only shell connections, never an empty filter.</summary>
-    private static List<FleetTarget> Targets(ApiRequest request, InventoryService inventory)
+    /// <summary>
+    /// Explicit <c>connections</c>, or the query filters; only shell connections, never an empty filter. A key bound to a
+    /// bastion account is refused a connection it names and may not use; its filters match only the ones it may.
+    /// </summary>
+    private static async Task<List<FleetTarget>> TargetsAsync(HttpContext http, ApiRequest request, InventoryService inventory, ConnectionScope scope, CancellationToken ct)
     {
         var explicitIds = request.Optional("connections") is not null ? request.RequireIdList("connections") : null;
         var category = request.OptionalString("categoryFilter");
@@ -103,7 +119,21 @@ public static class FleetEndpoints
             throw new ClientErrorException("Name the hosts: connections, or at least one of categoryFilter, connectionFilter and typeFilter");
         }
 
-        var ids = explicitIds ?? inventory.QueryEntries(category ?? "**", connection ?? "**", type ?? "*");
+        IReadOnlyList<Guid> ids;
+        if (explicitIds is not null)
+        {
+            foreach (var id in explicitIds)
+            {
+                await scope.RequireAllowedAsync(http, id, ct);
+            }
+
+            ids = explicitIds;
+        }
+        else
+        {
+            ids = await scope.FilterAsync(http.Principal(), inventory.QueryEntries(category ?? "**", connection ?? "**", type ?? "*"), ct);
+        }
+
         var targets = inventory.GetEntries(ids)
             .Where(info => ConnectionTypes.Get(info.Entry.Type).IsShell)
             .Select(info => new FleetTarget(info.Entry.Id, info.Entry.Name))

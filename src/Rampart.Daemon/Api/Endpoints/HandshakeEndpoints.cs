@@ -13,7 +13,7 @@ public static class HandshakeEndpoints
         app.Map("/handshake", HandshakeAsync).WithName("handshake");
 
     private static async Task<IResult> HandshakeAsync(
-        HttpContext http, LocalAuthFile authFile, ApiKeyService apiKeys, ApiSessions sessions, CancellationToken cancellationToken)
+        HttpContext http, LocalAuthFile authFile, ApiKeyService apiKeys, ApiSessions sessions, ConnectionScope scope, CancellationToken cancellationToken)
     {
         var request = await ApiRequest.ReadAsync(http, cancellationToken);
         var auth = request.RequireObject("auth");
@@ -46,6 +46,12 @@ public static class HandshakeEndpoints
         }
 
         http.Items[typeof(Principal)] = principal;
+        if (scope.Refusal(principal) is { } refusal)
+        {
+            // The key is right but its bastion account cannot log in now (frozen, expired, deleted).
+            return ApiResults.ClientError(refusal, StatusCodes.Status401Unauthorized);
+        }
+
         if (principal.ApiKeyId is { } keyId)
         {
             await apiKeys.MarkUsedAsync(keyId, cancellationToken);
@@ -53,7 +59,6 @@ public static class HandshakeEndpoints
 
         return ApiResults.Json(new JsonObject { ["sessionToken"] = sessions.Open(principal) });
     }
-
 
     private static ClientErrorException Missing(string field) => new($"Field {field} is missing from object");
 }

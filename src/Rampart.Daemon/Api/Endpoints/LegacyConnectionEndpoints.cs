@@ -12,18 +12,20 @@ public static class LegacyConnectionEndpoints
 {
     public static void MapLegacyConnections(this IEndpointRouteBuilder app)
     {
-        app.Map("/connection/browse", (HttpContext http, InventoryService inventory, CancellationToken ct) =>
-            RefuseAsync(http, inventory, "a file browser", t => t.IsShell, "Not a file system connection", ct)).WithName("connectionBrowse");
-        app.Map("/connection/terminal", (HttpContext http, InventoryService inventory, CancellationToken ct) =>
-            RefuseAsync(http, inventory, "a terminal", t => t.IsShell, "Not a shell connection", ct)).WithName("connectionTerminal");
+        app.Map("/connection/browse", (HttpContext http, InventoryService inventory, ConnectionScope scope, CancellationToken ct) =>
+            RefuseAsync(http, inventory, scope, "a file browser", t => t.IsShell, "Not a file system connection", ct)).WithName("connectionBrowse");
+        app.Map("/connection/terminal", (HttpContext http, InventoryService inventory, ConnectionScope scope, CancellationToken ct) =>
+            RefuseAsync(http, inventory, scope, "a terminal", t => t.IsShell, "Not a shell connection", ct)).WithName("connectionTerminal");
         app.Map("/connection/toggle", ToggleAsync).WithName("connectionToggle");
     }
 
     private static async Task<IResult> RefuseAsync(
-        HttpContext http, InventoryService inventory, string what, Func<ConnectionType, bool> applies, string notApplicable, CancellationToken ct)
+        HttpContext http, InventoryService inventory, ConnectionScope scope, string what, Func<ConnectionType, bool> applies, string notApplicable, CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
-        var entry = inventory.GetEntry(request.RequireId(EntryNaming.Connection.IdFields)).Entry;
+        var id = request.RequireId(EntryNaming.Connection.IdFields);
+        await scope.RequireAllowedAsync(http, id, ct);
+        var entry = inventory.GetEntry(id).Entry;
         if (!applies(ConnectionTypes.Get(entry.Type)))
         {
             throw new ClientErrorException(notApplicable);
@@ -32,10 +34,12 @@ public static class LegacyConnectionEndpoints
         throw new ClientErrorException($"Rampart runs headless and cannot open {what}; use /shell/exec and /fs/* instead");
     }
 
-    private static async Task<IResult> ToggleAsync(HttpContext http, InventoryService inventory, CancellationToken ct)
+    private static async Task<IResult> ToggleAsync(HttpContext http, InventoryService inventory, ConnectionScope scope, CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
-        var entry = inventory.GetEntry(request.RequireId(EntryNaming.Connection.IdFields)).Entry;
+        var id = request.RequireId(EntryNaming.Connection.IdFields);
+        await scope.RequireAllowedAsync(http, id, ct);
+        var entry = inventory.GetEntry(id).Entry;
         _ = request.RequireBool("state");
         if (ConnectionTypes.Get(entry.Type) is not CustomServiceType)
         {

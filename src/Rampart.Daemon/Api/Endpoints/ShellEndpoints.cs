@@ -19,11 +19,10 @@ public static class ShellEndpoints
     }
 
     private static async Task<IResult> StartAsync(
-        HttpContext http, InventoryService inventory, ShellSessions shells, ConnectionShells connections, CancellationToken ct)
+        HttpContext http, InventoryService inventory, ShellSessions shells, ConnectionShells connections, ConnectionScope scope, CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
-        var entry = inventory.GetEntry(request.RequireId(EntryNaming.Connection.IdFields)).Entry;
-        http.RequireGatewayAccess(entry, connections);
+        var entry = await scope.RequireUseAsync(http, request.RequireId(EntryNaming.Connection.IdFields), ct);
         var session = await shells.StartAsync(entry.Id, token => connections.LaunchAsync(entry, token), ct);
         var info = session.Info;
         await inventory.UpdateStateAsync(entry.Id, new JsonObject
@@ -45,12 +44,13 @@ public static class ShellEndpoints
     }
 
     private static async Task<IResult> ExecAsync(
-        HttpContext http, InventoryService inventory, ShellSessions shells, ConnectionShells connections, CancellationToken ct)
+        HttpContext http, InventoryService inventory, ShellSessions shells, ConnectionShells connections, ConnectionScope scope, CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
         var connection = request.RequireId(EntryNaming.Connection.IdFields);
         var command = request.RequireString("command");
         var timeout = request.OptionalSeconds("timeout");
+        await scope.RequireAllowedAsync(http, connection, ct);
         var session = shells.Get(connection);
         http.RequireGatewayAccess(inventory.GetEntry(connection).Entry, connections);
         var result = await session.ExecAsync(command, timeout, ct);
@@ -63,10 +63,11 @@ public static class ShellEndpoints
     }
 
     private static async Task<IResult> StopAsync(
-        HttpContext http, InventoryService inventory, ShellSessions shells, ConnectionShells connections, CancellationToken ct)
+        HttpContext http, InventoryService inventory, ShellSessions shells, ConnectionShells connections, ConnectionScope scope, CancellationToken ct)
     {
         var request = await ApiRequest.ReadAsync(http, ct);
         var connection = request.RequireId(EntryNaming.Connection.IdFields);
+        await scope.RequireAllowedAsync(http, connection, ct);
         if (inventory.FindEntry(connection) is { } entry)
         {
             http.RequireGatewayAccess(entry, connections);
