@@ -10,6 +10,7 @@
 Prints medians (milliseconds) and ratios. Usage: bastion.py [--runs N] [--entry native|dotnet|both]
 Needs root and a Release build (bench/bastion.sh builds it). Everything it creates is removed at the end."""
 import argparse, glob, os, secrets, shutil, socket, statistics, subprocess, sys, tempfile, time
+from benchlib import free_port, stop_all
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CLI = f"{ROOT}/artifacts/bin/Rampart.Cli/release/rampart"
@@ -20,12 +21,6 @@ SSH_OPTIONS = ["-F", "/dev/null", "-o", "BatchMode=yes", "-o", "IdentitiesOnly=y
                "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR"]
 TARGET_USER = "rampart-bench"
 BULK_BYTES = 64 << 20
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def run(*args, env=None, stdin=None, check=True):
@@ -160,13 +155,7 @@ class Bastion:
         return sum(os.path.getsize(p) for p in glob.glob(f"{self.home}/data/bastion/recordings/**/*.cast", recursive=True))
 
     def __exit__(self, *exc):
-        for p in self.procs:
-            p.terminate()
-        for p in self.procs:
-            try:
-                p.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                p.kill()
+        stop_all(self.procs)
         for account in self.accounts:
             subprocess.run(["pkill", "-KILL", "-u", account], capture_output=True)
             subprocess.run(["userdel", "--force", "--remove", account], capture_output=True)

@@ -92,11 +92,16 @@ class Bench:
         return mux
 
     def __exit__(self, *exc):
-        for p in self.procs:
-            p.terminate()
-        for p in self.procs:
-            try:
-                p.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                p.kill()
+        stop_all(self.procs)
         shutil.rmtree(self.home, ignore_errors=True)
+
+
+def stop_all(procs):
+    """Terminates the processes a benchmark started, killing any that do not stop within 10 s."""
+    for p in procs:
+        p.terminate()
+    for p in procs:
+        try:
+            p.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            p.kill()

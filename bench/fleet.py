@@ -12,7 +12,8 @@ import threading, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DAEMON_DLL = f"{ROOT}/artifacts/bin/Rampart.Daemon/release/rampart-daemon.dll"
-CLI = f"{ROOT}/artifacts/bin/Rampart.Cli/release/rampart"
+# The CLI as ./rampart runs it: native when scripts/publish-native.sh could build it.
+CLI = next(p for p in (f"{ROOT}/artifacts/publish/rampart/rampart", f"{ROOT}/artifacts/bin/Rampart.Cli/release/rampart") if os.path.exists(p))
 USER = "rampart-bench"
 PORTS_PER_SSHD = 16  # sshd refuses more than 16 listen sockets per process
 TOOLS = ["pssh", "pssh-cm", "pdsh", "clush", "ansible", "ansible-cp", "rampart"]
