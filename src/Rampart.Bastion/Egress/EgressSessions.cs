@@ -63,7 +63,7 @@ public sealed class EgressSessions(BastionServices services) : IEgressSessions, 
 
         await using var agent = await SessionAgent.StartAsync(services.Cipher, keys, cancellationToken);
         var start = new ProcessStartInfo("ssh") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in EgressCommand.Arguments(agent, KnownHosts("connection-tests"), user, address.ToString(), port, pty: false, "true", TimeSpan.FromSeconds(5)))
+        foreach (var argument in EgressCommand.Arguments(agent, KnownHosts(KnownHostsFiles.ConnectionTests), user, address.ToString(), port, pty: false, "true", TimeSpan.FromSeconds(5)))
         {
             start.ArgumentList.Add(argument);
         }
@@ -152,11 +152,7 @@ public sealed class EgressSessions(BastionServices services) : IEgressSessions, 
         services.Audit.Record(new AuditEvent(services.Time.GetUtcNow(), "bastion:" + caller.Account.Name, caller.SourceIp ?? "local", "ssh",
             $"{user}@{address}:{port}", outcome, detail));
 
-    private string KnownHosts(string account)
-    {
-        System.IO.Directory.CreateDirectory(services.Settings.KnownHostsDirectory);
-        return Path.Combine(services.Settings.KnownHostsDirectory, account);
-    }
+    private string KnownHosts(string account) => new KnownHostsFiles(services.Settings.KnownHostsDirectory).FileOf(account);
 
     private static async Task<IPAddress?> ResolveAsync(string host, CancellationToken cancellationToken)
     {

@@ -16,7 +16,7 @@ public static class BastionPlugins
         new HelpPlugin(), new InfoPlugin(), new AlivePlugin(), new NcPlugin(), new BatchPlugin(),
         new AccountListIngressKeysPlugin(self: true), new SelfAddIngressKeyPlugin(), new SelfDelIngressKeyPlugin(),
         new EgressKeyListPlugin(self: true), new AccessListPlugin(self: true),
-        new SelfListSessionsPlugin(), new SelfPlaySessionPlugin(),
+        new SelfListSessionsPlugin(), new SelfPlaySessionPlugin(), new SelfForgetHostKeyPlugin(),
         new GroupListPlugin(), new GroupInfoPlugin(), new GroupListServersPlugin(),
 
         // restricted
@@ -42,6 +42,6 @@ public static class BastionPlugins
         new GroupTransmitOwnershipPlugin(), new GroupModifyPlugin(), new GroupDeletePlugin(byOwner: true),
 
         // admin
-        new AdminMaintenancePlugin(),
+        new AdminMaintenancePlugin(), new AssetForgetHostKeyPlugin(),
     ]);
 }

@@ -281,6 +281,27 @@ public sealed class EgressTests(EgressTests.Fixture fixture) : IClassFixture<Egr
         Assert.Equal(255, refused.ExitCode);
         Assert.DoesNotContain("should-not-run", refused.Out, StringComparison.Ordinal);
         Assert.Contains("host key", refused.Error, StringComparison.OrdinalIgnoreCase);
+
+        // After checking the change is legitimate, the account forgets the old key (selfForgetHostKey) and trusts anew.
+        var entry = $"[127.0.0.1]:{target.Port}";
+        var forgot = await Gateway.SshAsync(member, key, $"--json-greppable --osh selfForgetHostKey --host 127.0.0.1 --port {target.Port}", null, Ct);
+        Assert.Equal("OK", forgot.Code);
+        Assert.Equal("OK_DELETED", forgot.Json["value"]![entry]!["action"]!.GetValue<string>());
+        var again = await Gateway.SshAsync(member, key, $"--json-greppable --osh selfForgetHostKey --host 127.0.0.1 --port {target.Port}", null, Ct);
+        Assert.Equal("OK_NO_MATCH", again.Json["value"]![entry]!["action"]!.GetValue<string>());
+        Assert.Equal(0, (await Gateway.SshAsync(member, key, $"{to} -- true", null, Ct)).ExitCode);
+
+        // Or an admin does it for every account at once (assetForgetHostKey, restricted).
+        await target.ReplaceHostKeyAsync(Ct);
+        Assert.Equal(255, (await Gateway.SshAsync(member, key, $"{to} -- true", null, Ct)).ExitCode);
+        var notGranted = await Gateway.SshAsync(member, key, $"--json-greppable --osh assetForgetHostKey --host 127.0.0.1 --port {target.Port}", null, Ct);
+        Assert.Equal((106, "KO_RESTRICTED_COMMAND"), (notGranted.ExitCode, notGranted.Code));
+        var everyone = await Gateway.AdminAsync($"--json-greppable --osh assetForgetHostKey --host 127.0.0.1 --port {target.Port}", Ct);
+        Assert.Equal("OK", everyone.Code);
+        Assert.Equal(1, everyone.Json["value"]!["changed_files"]!.GetValue<int>());
+        Assert.Equal("OK_NO_CHANGE", (await Gateway.AdminAsync($"--json-greppable --osh assetForgetHostKey --host 127.0.0.1 --port {target.Port}", Ct)).Code);
+        Assert.Equal("ERR_INVALID_PARAMETER", (await Gateway.AdminAsync("--json-greppable --osh assetForgetHostKey --host 127.0.0.0/8", Ct)).Code);
+        Assert.Equal(0, (await Gateway.SshAsync(member, key, $"{to} -- true", null, Ct)).ExitCode);
     }
 
     [Fact]
