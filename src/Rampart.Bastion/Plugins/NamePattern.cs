@@ -3,9 +3,9 @@ using System.Text.RegularExpressions;
 namespace Rampart.Bastion.Plugins;
 
 /// <summary>
-/// The <c>--include</c>/<c>--exclude</c> patterns of listing plugins, as the reference's <c>build_re_from_wildcards</c>
-/// builds them: shell globs with <c>*</c> and <c>?</c> matching the whole text, and a pattern without any wildcard
-/// meaning "contains" (<c>web</c> is <c>*web*</c>).
+/// The <c>--include</c>/<c>--exclude</c> patterns of listing plugins: shell globs with <c>*</c> and <c>?</c>. As in
+/// The Bastion (<c>build_re_from_wildcards</c> with <c>implicit_contains</c>), a pattern without any wildcard matches
+/// the names that contain it.
 /// </summary>
 public static class NamePattern
 {
