@@ -1,9 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using Rampart.Bastion.Osh;
 using Rampart.Bastion.Plugins;
 using Rampart.Core.Audit;
-using Rampart.Core.Bastion.Access;
 using Rampart.Core.Bastion.Sessions;
 
 namespace Rampart.Bastion.Dispatch;
@@ -33,7 +30,7 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
         var invocation = (OshInvocation)parsed;
         if (invocation.Plugin is { } pluginName)
         {
-            if (await PluginHostProblemAsync(invocation, cancellationToken) is { } problem)
+            if (await PluginHost.ProblemAsync(invocation, cancellationToken) is { } problem)
             {
                 return await ShellErrorAsync(caller, terminal, invocation.Mode, problem.Code, problem.Message, problem.ExitCode, cancellationToken, pluginName);
             }
@@ -132,7 +129,7 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
         }
 
         var invocation = (OshInvocation)parsed;
-        if (await PluginHostProblemAsync(invocation, cancellationToken) is { } problem)
+        if (await PluginHost.ProblemAsync(invocation, cancellationToken) is { } problem)
         {
             return OshEnvelope.Fail(null, problem.Code, problem.Message);
         }
@@ -190,39 +187,6 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
         }
 
         return envelope;
-    }
-
-    /// <summary>
-    /// The reference resolves a plugin's <c>--host</c> in the shell, before the plugin is even looked up: a subnet with
-    /// a bad prefix is 128 <c>KO_INVALID_REMOTE_HOST</c>, a name that doesn't resolve 102 <c>KO_HOST_NOT_FOUND</c>.
-    /// Plugins resolve it again for themselves.
-    /// </summary>
-    private static async Task<(string Code, string Message, int ExitCode)?> PluginHostProblemAsync(
-        OshInvocation invocation, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(invocation.Host) || HostSpec.TryParseIp(invocation.Host, allowSubnet: true, out _, out _))
-        {
-            return null;
-        }
-
-        var host = invocation.Host;
-        if (host.Contains('/', StringComparison.Ordinal))
-        {
-            return ("KO_INVALID_REMOTE_HOST", $"Remote host '{host}' looks like a subnet, but with an invalid prefix", OshExitCode.InvalidRemoteHost);
-        }
-
-        try
-        {
-            if ((await Dns.GetHostAddressesAsync(host, cancellationToken)).Length > 0)
-            {
-                return null;
-            }
-        }
-        catch (Exception e) when (e is SocketException or ArgumentException)
-        {
-        }
-
-        return ("KO_HOST_NOT_FOUND", $"Unable to resolve '{host}'", OshExitCode.HostNotFound);
     }
 
     private static async Task<OshEnvelope> RunHandlerAsync(IOshPlugin plugin, PluginCall call, CancellationToken cancellationToken)
