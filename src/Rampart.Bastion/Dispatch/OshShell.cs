@@ -33,6 +33,11 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
         var invocation = (OshInvocation)parsed;
         if (invocation.Plugin is { } pluginName)
         {
+            if (await PluginHost.ProblemAsync(invocation, cancellationToken) is { } problem)
+            {
+                return await ShellErrorAsync(caller, terminal, invocation.Mode, problem.Code, problem.Message, problem.ExitCode, cancellationToken, pluginName);
+            }
+
             return await RunPluginAsync(caller, invocation, pluginName, terminal, sessionId, cancellationToken);
         }
 
@@ -133,6 +138,11 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
         }
 
         var invocation = (OshInvocation)parsed;
+        if (await PluginHost.ProblemAsync(invocation, cancellationToken) is { } problem)
+        {
+            return OshEnvelope.Fail(null, problem.Code, problem.Message);
+        }
+
         var plugin = invocation.Plugin is { } name ? registry.Find(name) : null;
         if (plugin is null)
         {

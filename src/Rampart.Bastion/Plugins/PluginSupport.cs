@@ -1,4 +1,5 @@
 using Rampart.Core.Bastion.Model;
+using Rampart.Core.Bastion.Names;
 
 namespace Rampart.Bastion.Plugins;
 
@@ -13,8 +14,22 @@ public static class PluginSupport
     public static BastionAccount ExistingAccount(this PluginCall call, string name) =>
         call.Snapshot.Account(name) ?? throw new PluginFailureException("KO_NOT_FOUND", $"Account '{name}' doesn't exist");
 
-    public static BastionGroup ExistingGroup(this PluginCall call, string name) =>
-        call.Snapshot.Group(name) ?? throw new PluginFailureException("KO_GROUP_NOT_FOUND", $"The group '{name}' doesn't exist");
+    /// <summary>
+    /// The group a <c>--group</c> option names, checked as the reference's <c>is_valid_group_and_existing</c> does:
+    /// "keyG" is read as the system name of G, a malformed name fails with its own KO_ code, an unknown one with
+    /// KO_GROUP_NOT_FOUND.
+    /// </summary>
+    public static BastionGroup ExistingGroup(this PluginCall call, string name)
+    {
+        var shortName = GroupName.HasKeyPrefix(name) ? name[GroupName.SystemPrefix.Length..] : name;
+        if (shortName.Length > 0 && GroupName.Check(shortName) is { Ok: false } bad)
+        {
+            throw new PluginFailureException(bad.ErrorCode!, bad.Message!);
+        }
+
+        return call.Snapshot.Group(shortName) ?? throw new PluginFailureException("KO_GROUP_NOT_FOUND",
+            $"The bastion group '{shortName}' doesn't exist.\nYou may use groupList --all to see all existing groups.");
+    }
 
     /// <summary>
     /// The caller must hold <paramref name="role"/> on this very group; superowners and admins pass with the override

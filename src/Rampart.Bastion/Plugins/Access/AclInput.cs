@@ -10,7 +10,8 @@ namespace Rampart.Bastion.Plugins.Access;
 /// (The Bastion parses them before the plugin), <c>--user-any</c>, <c>--port-any</c>, <c>--protocol</c>,
 /// <c>--ttl</c>, <c>--comment</c>, <c>--force-key</c> and <c>--force-password</c> from the plugin's own options.
 /// </summary>
-public sealed record AclInput(IPNetwork Network, string? User, int? Port, TimeSpan? Ttl, string? Comment, string? ForceKey, string? ForcePassword)
+/// <param name="Host">The host as typed, before resolution.</param>
+public sealed record AclInput(IPNetwork Network, string? User, int? Port, TimeSpan? Ttl, string? Comment, string? ForceKey, string? ForcePassword, string Host)
 {
     /// <summary>The options every ACL-changing plugin declares besides the shell-level ones.</summary>
     public static IReadOnlyList<Osh.PluginOption> OptionsFor(bool withForce) =>
@@ -29,7 +30,7 @@ public sealed record AclInput(IPNetwork Network, string? User, int? Port, TimeSp
     {
         var host = call.Invocation.Host ?? (call.Options.Positionals.Count > 0 ? call.Options.Positionals[0] : null)
             ?? throw new PluginFailureException("ERR_MISSING_PARAMETER", "Missing mandatory parameter --host");
-        var network = await ResolveAsync(host, cancellationToken);
+        var network = await ResolveHostAsync(host, cancellationToken);
 
         var user = call.Invocation.User;
         var userAny = call.Options.Flag("user-any") || user == "*";
@@ -76,7 +77,7 @@ public sealed record AclInput(IPNetwork Network, string? User, int? Port, TimeSp
         {
             ttl = TtlText.TryParse(ttlText, out var parsed)
                 ? parsed
-                : throw new PluginFailureException("ERR_INVALID_PARAMETER", $"Invalid TTL '{ttlText}', expected seconds or a duration such as 1d7h8m");
+                : throw new PluginFailureException("KO_INVALID_PARAMETER", $"Invalid TTL ({ttlText}), expected an amount of seconds, or a duration string such as '2d8h15m'");
         }
 
         var forceKey = call.Options.String("force-key");
@@ -86,8 +87,15 @@ public sealed record AclInput(IPNetwork Network, string? User, int? Port, TimeSp
             throw new PluginFailureException("ERR_INCOMPATIBLE_PARAMETERS", "Options --force-key and --force-password are mutually exclusive");
         }
 
-        return new AclInput(network, userAny ? null : user, portAny ? null : port, ttl, call.Options.String("comment"), forceKey, forcePassword);
+        return new AclInput(network, userAny ? null : user, portAny ? null : port, ttl, call.Options.String("comment"), forceKey, forcePassword, host);
     }
+
+    /// <summary>
+    /// An access added by name keeps the name as its comment when none was given (<c>hostname=NAME</c>), as the
+    /// reference's add plugins do: the ACL only holds the address the name had at that time.
+    /// </summary>
+    public AclInput WithHostnameComment() =>
+        string.IsNullOrEmpty(Comment) && Host != IpText ? this with { Comment = "hostname=" + Host } : this;
 
     public AclEntry ToEntry(string addedBy, DateTimeOffset now) =>
         new(Network, User, Port, Ttl is { } ttl ? now + ttl : null, addedBy, now, Comment, ForceKey, ForcePassword);
@@ -112,7 +120,8 @@ public sealed record AclInput(IPNetwork Network, string? User, int? Port, TimeSp
         ["proxyUser"] = null,
     };
 
-    private static async Task<IPNetwork> ResolveAsync(string host, CancellationToken cancellationToken)
+    /// <summary>An IP or subnet as typed, or a name resolved now; KO_INVALID_IP or KO_HOST_NOT_FOUND otherwise.</summary>
+    public static async Task<IPNetwork> ResolveHostAsync(string host, CancellationToken cancellationToken)
     {
         if (HostSpec.TryParseIp(host, allowSubnet: true, out var network, out _))
         {
@@ -132,7 +141,7 @@ public sealed record AclInput(IPNetwork Network, string? User, int? Port, TimeSp
                 ?? throw new PluginFailureException("KO_HOST_NOT_FOUND", $"Unable to resolve host '{host}'");
             return new IPNetwork(address, address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128);
         }
-        catch (SocketException)
+        catch (Exception e) when (e is SocketException or ArgumentException)
         {
             throw new PluginFailureException("KO_HOST_NOT_FOUND", $"Unable to resolve host '{host}'");
         }

@@ -17,20 +17,18 @@ public sealed class GroupListGuestAccessesPlugin : OshPlugin
 
     public override async Task<OshEnvelope> RunAsync(PluginCall call, CancellationToken cancellationToken)
     {
-        var group = call.ExistingGroup(call.Required("group"));
+        var groupOption = call.Required("group");
+        var accountOption = call.Required("account");
+        var group = call.ExistingGroup(groupOption);
         await call.RequireRoleAsync(group, GroupRole.Gatekeeper, cancellationToken);
-        var account = call.ExistingAccount(call.Required("account"));
+        var account = call.ExistingAccount(accountOption);
         var entries = group.GuestAccesses.GetValueOrDefault(account.Name, []).Where(e => !e.IsExpired(call.Now)).ToList();
         if (entries.Count == 0)
         {
-            return Empty($"Account {account.Name} has no guest access to group {group.Name}");
+            return Empty("This account doesn't seem to have any guest access to this group");
         }
 
-        foreach (var entry in entries)
-        {
-            await call.SayAsync($"{entry.User ?? "*"}@{entry.IpText}:{entry.Port?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "*"}", cancellationToken);
-        }
-
+        await AclTable.PrintAsync(call, entries, $"{group.Name}(group-guest)", cancellationToken);
         return Ok(new JsonArray([.. entries.Select(e => (JsonNode?)e.ToJson())]));
     }
 }

@@ -20,21 +20,18 @@ public sealed class GroupListServersPlugin : OshPlugin
         var me = call.Caller.Name;
         if (!(group.Members.Contains(me) || group.Aclkeepers.Contains(me) || call.Caller.IsSuperOwner || call.SeesEverything()))
         {
-            return Fail("KO_ACCESS_DENIED", $"You must be a member or an aclkeeper of group {group.Name} to list its servers");
+            return Fail("KO_ACCESS_DENIED",
+                $"Sorry, you're neither a member or aclkeeper of group {group.Name}, you can't list the servers of this group.\nIf you think you should be able to, use groupInfo to get contact info.");
         }
 
-        var include = call.Options.List("include").Select(NamePattern.Compile).ToList();
-        var exclude = call.Options.List("exclude").Select(NamePattern.Compile).ToList();
-        var entries = group.Servers.Where(e => !e.IsExpired(call.Now))
-            .Where(e => include.Count == 0 || include.Any(p => p.IsMatch(e.IpText)))
-            .Where(e => !exclude.Any(p => p.IsMatch(e.IpText)))
-            .ToList();
+        var entries = group.Servers.Where(e => !e.IsExpired(call.Now)).ToList();
         if (entries.Count == 0)
         {
-            return Empty($"Group {group.Name} has no servers");
+            return Empty("This group is empty, if you are an aclkeeper of this group, you might want to add servers to it with groupAddServer");
         }
 
-        await call.SayAsync($"Group {group.Name} has {entries.Count} server(s)", cancellationToken);
+        // As in the reference, --include/--exclude filter the printed rows; the JSON lists the whole ACL.
+        await AclTable.PrintAsync(call, entries, $"{group.Name}(group)", cancellationToken);
         return Ok(new JsonArray([.. entries.Select(e => (JsonNode?)e.ToJson())]));
     }
 }

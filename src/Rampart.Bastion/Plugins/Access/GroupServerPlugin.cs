@@ -16,11 +16,14 @@ public sealed class GroupServerPlugin(bool add) : OshPlugin
 
     public override async Task<OshEnvelope> RunAsync(PluginCall call, CancellationToken cancellationToken)
     {
-        var group = call.ExistingGroup(call.Required("group"));
-        await call.RequireRoleAsync(group, GroupRole.Aclkeeper, cancellationToken);
+        // The reference checks the options before the caller's role.
+        var groupOption = call.Required("group");
         var input = await AclInput.ReadAsync(call, userAndPortRequired: true, cancellationToken);
+        var group = call.ExistingGroup(groupOption);
+        await call.RequireRoleAsync(group, GroupRole.Aclkeeper, cancellationToken);
         if (add)
         {
+            input = input.WithHostnameComment();
             await ConnectionCheck.RunAsync(call, input, group.EgressKeys, cancellationToken);
         }
 

@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Rampart.Bastion.Osh;
 using Rampart.Core.Bastion.Access;
@@ -8,7 +11,8 @@ namespace Rampart.Bastion.Plugins.Access;
 
 /// <summary>
 /// <c>groupSetServers</c>: replaces a group's whole ACL with the lines read on stdin (<c>[user@]host[:port] [comment]</c>),
-/// in one change. A bad line refuses everything unless <c>--skip-errors</c>; <c>--dry-run</c> only reports.
+/// in one change. Names are resolved now. A bad line refuses everything unless <c>--skip-errors</c>; <c>--dry-run</c>
+/// only reports; no line at all changes nothing.
 /// </summary>
 public sealed class GroupSetServersPlugin : OshPlugin
 {
@@ -28,64 +32,66 @@ public sealed class GroupSetServersPlugin : OshPlugin
         await call.RequireRoleAsync(group, GroupRole.Aclkeeper, cancellationToken);
         var dryRun = call.Options.Flag("dry-run");
         var skipErrors = call.Options.Flag("skip-errors");
+        await call.SayAsync("Specify the entries of the new ACL below, one per line, with the following format: [USER@]HOST[:PORT][ COMMENT]", cancellationToken);
+        await call.SayAsync("The list ends at EOF (usually CTRL+D).", cancellationToken);
 
         var entries = new List<AclEntry>();
+        var acl = new JsonArray();
         var errors = new JsonArray();
         var parsed = 0;
-        var lineNumber = 0;
         var text = await call.Terminal.ReadAllAsync(MaxInput, cancellationToken);
         foreach (var rawLine in text.Split('\n'))
         {
-            lineNumber++;
             var line = rawLine.Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
+            if (line.Length == 0)
             {
                 continue;
             }
 
+            // Lines are numbered as the reference numbers them: blank lines don't count.
             parsed++;
-            if (!HostSpec.TryParseServerLine(line, out var server, out var error))
+            var (entry, error) = await ParseLineAsync(line, parsed, call.Caller.Name, call.Now, cancellationToken);
+            if (entry is null)
             {
-                errors.Add($"line {lineNumber}: {error}");
+                errors.Add(error);
                 continue;
             }
 
-            if (!HostSpec.TryParseIp(server.Host, allowSubnet: true, out var network, out _))
+            acl.Add(new JsonObject
             {
-                errors.Add($"line {lineNumber}: '{server.Host}' is not an IP address or subnet");
-                continue;
-            }
-
-            var entry = new AclEntry(network, server.User, server.Port, null, call.Caller.Name, call.Now, server.Comment, null, null);
+                ["ip"] = entry.IpText,
+                ["port"] = entry.Port?.ToString(CultureInfo.InvariantCulture),
+                ["user"] = entry.User,
+                ["comment"] = entry.Comment,
+            });
             if (!entries.Any(e => e.SameWay(entry)))
             {
                 entries.Add(entry);
             }
         }
 
-        var value = new JsonObject
+        foreach (var error in errors)
         {
-            ["parsedLines"] = parsed,
-            ["dryrun"] = dryRun,
-            ["errors"] = errors,
-            ["ACL"] = new JsonArray([.. entries.Select(e => (JsonNode?)new JsonObject
-            {
-                ["ip"] = e.IpText,
-                ["user"] = e.User,
-                ["port"] = e.Port,
-                ["comment"] = e.Comment,
-            })]),
-        };
+            await call.Terminal.WriteErrorLineAsync(error!.GetValue<string>(), cancellationToken);
+        }
 
+        await call.SayAsync($"Parsed {acl.Count}/{parsed} lines successfully", cancellationToken);
+        var value = new JsonObject { ["parsedLines"] = parsed, ["dryrun"] = dryRun, ["errors"] = errors, ["ACL"] = acl };
         if (errors.Count > 0 && !skipErrors)
         {
-            return Fail("ERR_INVALID_PARAMETER", $"{errors.Count} line(s) could not be parsed, nothing changed (use --skip-errors to ignore them)", value);
+            return Fail("ERR_INVALID_PARAMETER",
+                $"Aborting due to the {errors.Count} parsing or host resolving errors above, use --skip-errors to proceed anyway", value);
         }
 
         if (dryRun)
         {
-            await call.SayAsync($"Dry run: group {group.Name} would have {entries.Count} server(s)", cancellationToken);
             return Ok(value);
+        }
+
+        // No entry at all is much more likely a mistake than a wish to empty the group.
+        if (entries.Count == 0)
+        {
+            return NoChange("No ACL was given, no change was made");
         }
 
         await call.Services.Directory.ChangeAsync(snapshot =>
@@ -97,7 +103,49 @@ public sealed class GroupSetServersPlugin : OshPlugin
                 g.Key, g.Value.RemoveAll(e => !servers.Any(s => s.SameWay(e))))));
             return (snapshot.With(current with { Servers = servers, GuestAccesses = guests }), true);
         }, cancellationToken);
-        await call.SayAsync($"Group {group.Name} now has {entries.Count} server(s)", cancellationToken);
-        return Ok(value);
+        value["group"] = group.Name;
+        return Ok(value, $"The new ACL has been set with {acl.Count} entries and {errors.Count} errors");
+    }
+
+    /// <summary>One non-blank line: the entry, or the reference's error text for it.</summary>
+    private static async Task<(AclEntry? Entry, string? Error)> ParseLineAsync(
+        string line, int number, string addedBy, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!HostSpec.TryParseServerLine(line, out var server, out var error))
+        {
+            return (null, error!.StartsWith("Couldn't parse", StringComparison.Ordinal) ? error : $"In line {number} ({line}), {error}");
+        }
+
+        if (await ResolveAsync(server.Host, cancellationToken) is not { } network)
+        {
+            return (null, $"In line {number} ({line}), Unable to resolve '{server.Host}'");
+        }
+
+        return (new AclEntry(network, server.User, server.Port, null, addedBy, now, server.Comment, null, null), null);
+    }
+
+    /// <summary>An IP or a subnet as is, a name resolved now (the ACL keeps the address); null when it doesn't resolve.</summary>
+    private static async Task<IPNetwork?> ResolveAsync(string host, CancellationToken cancellationToken)
+    {
+        if (HostSpec.TryParseIp(host, allowSubnet: true, out var network, out _))
+        {
+            return network;
+        }
+
+        if (host.Contains('/', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        try
+        {
+            var addresses = await Dns.GetHostAddressesAsync(host, cancellationToken);
+            var address = addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? addresses.FirstOrDefault();
+            return address is null ? null : new IPNetwork(address, address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128);
+        }
+        catch (Exception e) when (e is SocketException or ArgumentException)
+        {
+            return null;
+        }
     }
 }

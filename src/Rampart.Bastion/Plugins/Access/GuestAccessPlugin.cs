@@ -21,23 +21,44 @@ public sealed class GuestAccessPlugin(bool add) : OshPlugin
 
     public override async Task<OshEnvelope> RunAsync(PluginCall call, CancellationToken cancellationToken)
     {
-        var group = call.ExistingGroup(call.Required("group"));
+        // In the reference's order: the options, the group's TTL policy, then the accounts and the caller's role.
+        var groupOption = call.Required("group");
+        var accountOption = call.Required("account");
+        var input = await AclInput.ReadAsync(call, userAndPortRequired: true, cancellationToken);
+        var group = call.ExistingGroup(groupOption);
+        if (add && group.Settings.GuestTtlLimit is { } limit)
+        {
+            if (input.Ttl is not { } ttl || ttl == TimeSpan.Zero)
+            {
+                return Fail("ERR_INVALID_PARAMETER", $"This group requires guest accesses to have a TTL set, to a duration of {TtlText.Format(limit)} or less");
+            }
+
+            if (ttl > limit)
+            {
+                return Fail("ERR_INVALID_PARAMETER", $"The TTL you specified is invalid, this group requires guest accesses to have a TTL of {TtlText.Format(limit)} maximum");
+            }
+        }
+
+        var account = call.ExistingAccount(accountOption);
         await call.RequireRoleAsync(group, GroupRole.Gatekeeper, cancellationToken);
-        var account = call.ExistingAccount(call.Required("account"));
+        if (add)
+        {
+            if (AclMatcher.BestMatch(group.Servers, input.ToRequest(), call.Now) is not { } granting)
+            {
+                return Fail("ERR_GROUP_HAS_NO_ACCESS",
+                    $"The group {group.Name} doesn't have access to {PersonalAccessPlugin.Describe(input)}, so you can't add a guest group access to it (first add it to the group if applicable, with groupAddServer)");
+            }
+
+            // Without a comment of its own, a guest access takes the one of the group entry it comes from.
+            if (string.IsNullOrEmpty(input.Comment))
+            {
+                input = input with { Comment = granting.Comment };
+            }
+        }
+
         if (group.Members.Contains(account.Name))
         {
-            return Fail("ERR_MEMBER_CANNOT_BE_GUEST", $"Account {account.Name} is a member of group {group.Name}, it can't also be a guest");
-        }
-
-        var input = await AclInput.ReadAsync(call, userAndPortRequired: true, cancellationToken);
-        if (add && AclMatcher.BestMatch(group.Servers, input.ToRequest(), call.Now) is null)
-        {
-            return Fail("ERR_GROUP_HAS_NO_ACCESS", $"Group {group.Name} has no access to {PersonalAccessPlugin.Describe(input)}, so it can't be shared");
-        }
-
-        if (add && group.Settings.GuestTtlLimit is { } limit && (input.Ttl is null || input.Ttl > limit))
-        {
-            return Fail("ERR_INVALID_PARAMETER", $"Group {group.Name} requires guest accesses to have a TTL of at most {TtlText.Format(limit)}");
+            return Fail("ERR_MEMBER_CANNOT_BE_GUEST", $"Can't {(add ? "add" : "del")} {account.Name} as a guest of group {group.Name}, they're already a member!");
         }
 
         var entry = input.ToEntry(call.Caller.Name, call.Now);

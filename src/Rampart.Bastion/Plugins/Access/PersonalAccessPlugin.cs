@@ -24,6 +24,7 @@ public sealed class PersonalAccessPlugin(bool self, bool add) : OshPlugin
         var input = await AclInput.ReadAsync(call, userAndPortRequired: true, cancellationToken);
         if (add)
         {
+            input = input.WithHostnameComment();
             await ConnectionCheck.RunAsync(call, input, account.EgressKeys, cancellationToken);
         }
 

@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 using Rampart.Bastion.Accounts;
 using Rampart.Bastion.Osh;
 using Rampart.Core.Bastion.Model;
+using Rampart.Core.Bastion.Keys;
 using Rampart.Core.Bastion.Names;
+using Rampart.Shell.Keys;
 
 namespace Rampart.Bastion.Plugins.Groups;
 
@@ -23,19 +25,42 @@ public sealed class GroupCreatePlugin : OshPlugin
 
     public override async Task<OshEnvelope> RunAsync(PluginCall call, CancellationToken cancellationToken)
     {
-        var name = call.Required("group");
-        var owner = call.Required("owner");
+        var name = call.Options.String("group");
+        var owner = call.Options.String("owner");
+        if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(owner))
+        {
+            return Fail("ERR_MISSING_PARAMETER", "Group name or owner is missing");
+        }
+
+        // Checked first, as in the reference: elsewhere "keyG" is read as the system name of G.
+        if (GroupName.HasKeyPrefix(name))
+        {
+            return Fail("ERR_INVALID_PARAMETER", GroupName.KeyPrefixMessage);
+        }
+
         var algorithm = call.Options.String("algo");
         var size = call.Options.Integer("size");
         var noKey = call.Options.Flag("no-key");
-        if (noKey && (algorithm is not null || size is not null || call.Options.Flag("encrypted")))
+
+        // Only ed25519 has an implied size; the other algorithms need --size.
+        if (!noKey && (algorithm is null || (size is null && !string.Equals(algorithm, "ed25519", StringComparison.OrdinalIgnoreCase))))
         {
-            return Fail("ERR_INVALID_PARAMETER", "--no-key can't be used with --algo, --size or --encrypted");
+            return Fail("ERR_MISSING_PARAMETER", "Group algorithm or size is missing");
         }
 
-        if (!noKey && algorithm is null)
+        if (GroupName.Check(name) is { Ok: false } bad)
         {
-            return Fail("ERR_MISSING_PARAMETER", "Missing mandatory parameter --algo (or --no-key)");
+            return Fail(bad.ErrorCode!, bad.Message!);
+        }
+
+        if (noKey && (algorithm is not null || size is not null || call.Options.Flag("encrypted")))
+        {
+            return Fail("ERR_INVALID_PARAMETER", "Can't specify 'no-key' along with 'algo', 'size' or 'encrypted'");
+        }
+
+        if (algorithm is not null && EgressKeyGenerator.CheckAlgorithm(algorithm, size) is { } refused)
+        {
+            return Fail(refused, KeyErrors.Describe(refused));
         }
 
         if (call.Options.Flag("encrypted"))
@@ -43,20 +68,15 @@ public sealed class GroupCreatePlugin : OshPlugin
             return Fail("ERR_UNSUPPORTED_FEATURE", "Passphrase-protected group keys are not supported: keys are sealed in the vault");
         }
 
-        if (GroupName.HasKeyPrefix(name))
-        {
-            return Fail("ERR_INVALID_PARAMETER", "A group name can't start with 'key'");
-        }
-
-        if (GroupName.Check(name) is { Ok: false } bad)
-        {
-            return Fail("ERR_INVALID_PARAMETER", bad.Message ?? $"Invalid group name '{name}'");
-        }
-
         call.ExistingAccount(owner);
-        if (call.Snapshot.Group(name) is not null || call.Snapshot.Account(name) is not null)
+        if (call.Snapshot.Group(name) is not null)
         {
             return Fail("KO_ALREADY_EXISTING", $"The group {name} already exists");
+        }
+
+        if (call.Snapshot.Account(name) is not null)
+        {
+            return Fail("KO_ALREADY_EXISTING", $"The account {name} already exists");
         }
 
         EgressKey? key = null;

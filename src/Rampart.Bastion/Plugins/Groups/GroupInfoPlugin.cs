@@ -5,8 +5,9 @@ using Rampart.Core.Bastion.Model;
 namespace Rampart.Bastion.Plugins.Groups;
 
 /// <summary>
-/// <c>groupInfo</c>: anyone sees a group's owners, gatekeepers and keys; those involved in it, superowners and
-/// auditors also see its aclkeepers, members, guests and policies.
+/// <c>groupInfo</c>: anyone sees a group's owners, gatekeepers and keys; its owners, gatekeepers, aclkeepers and
+/// members (not its guests), superowners and auditors also see its aclkeepers, members, guests and policies.
+/// Policies are strings of seconds, as the reference reads them back from its files.
 /// </summary>
 public sealed class GroupInfoPlugin : OshPlugin
 {
@@ -16,11 +17,20 @@ public sealed class GroupInfoPlugin : OshPlugin
 
     public override string Summary => "Show the details of a group";
 
-    public override IReadOnlyList<PluginOption> Options => [Text("group"), Switch("all"), Toggle("with-keys"), Toggle("with-everything")];
+    public override IReadOnlyList<PluginOption> Options =>
+        [Text("group"), Switch("all"), Switch("with-keys"), Switch("without-keys"), Switch("with-everything"), Switch("without-everything")];
 
     public override async Task<OshEnvelope> RunAsync(PluginCall call, CancellationToken cancellationToken)
     {
-        var withKeys = call.Options.NegatableFlag("with-keys") ?? true;
+        // Keys are shown by default; a --with-* brings them back after a --without-*.
+        var withKeys = call.Options.Flag("with-keys") || call.Options.Flag("with-everything")
+            || !(call.Options.Flag("without-keys") || call.Options.Flag("without-everything"));
+        var groupOption = call.Options.String("group");
+        if (string.IsNullOrEmpty(groupOption) && !call.Options.Flag("all"))
+        {
+            return Fail("ERR_MISSING_PARAMETER", "Missing '--group' or '--all' parameter");
+        }
+
         if (call.Options.Flag("all"))
         {
             if (!call.SeesEverything())
@@ -37,7 +47,7 @@ public sealed class GroupInfoPlugin : OshPlugin
             return Ok(all);
         }
 
-        var group = call.ExistingGroup(call.Required("group"));
+        var group = call.ExistingGroup(groupOption!);
         await call.SayAsync($"Group {group.Name}: owners {string.Join(", ", group.Owners)}", cancellationToken);
         return Ok(View(call, group, withKeys));
     }
@@ -50,7 +60,9 @@ public sealed class GroupInfoPlugin : OshPlugin
             ["owners"] = Names(group.Owners),
             ["gatekeepers"] = Names(group.Gatekeepers),
         };
-        var involved = group.RolesOf(call.Caller.Name).Count > 0 || call.Caller.IsSuperOwner || call.SeesEverything();
+        var me = call.Caller.Name;
+        var involved = group.Owners.Contains(me) || group.Gatekeepers.Contains(me) || group.Aclkeepers.Contains(me) || group.Members.Contains(me)
+            || call.Caller.IsSuperOwner || call.SeesEverything();
         if (involved)
         {
             view["aclkeepers"] = Names(group.Aclkeepers);
@@ -65,32 +77,36 @@ public sealed class GroupInfoPlugin : OshPlugin
 
             if (group.Settings.GuestTtlLimit is { } limit)
             {
-                view["guest_ttl_limit"] = (long)limit.TotalSeconds;
-            }
-
-            if (group.Settings.IdleLockTimeout is { } idleLock)
-            {
-                view["idle_lock_timeout"] = (long)idleLock.TotalSeconds;
+                view["guest_ttl_limit"] = Seconds(limit);
             }
 
             if (group.Settings.IdleKillTimeout is { } idleKill)
             {
-                view["idle_kill_timeout"] = (long)idleKill.TotalSeconds;
+                view["idle_kill_timeout"] = Seconds(idleKill);
+            }
+
+            if (group.Settings.IdleLockTimeout is { } idleLock)
+            {
+                view["idle_lock_timeout"] = Seconds(idleLock);
             }
         }
 
-        var keys = new JsonObject();
-        if (withKeys)
+        // As in the reference, "keys" is only there when asked for and the group has some.
+        if (withKeys && group.EgressKeys.Length > 0)
         {
-            foreach (var key in group.EgressKeys)
+            var keys = new JsonObject();
+            foreach (var key in group.EgressKeys.OrderBy(k => k.Created))
             {
                 keys[key.PublicKey.Fingerprint] = key.PublicKey.ToJson();
             }
+
+            view["keys"] = keys;
         }
 
-        view["keys"] = keys;
         return view;
     }
+
+    private static string Seconds(TimeSpan duration) => ((long)duration.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static JsonArray Names(IEnumerable<string> names) => [.. names.Select(n => (JsonNode?)n)];
 }

@@ -11,6 +11,8 @@ namespace Rampart.Bastion.Plugins.Groups;
 /// </summary>
 public sealed class GroupModifyPlugin : OshPlugin
 {
+    private static readonly string[] Changes = ["mfa-required", "idle-lock-timeout", "idle-kill-timeout", "guest-ttl-limit"];
+
     public override string Name => "groupModify";
 
     public override PluginCategory Category => PluginCategory.GroupOwner;
@@ -22,15 +24,19 @@ public sealed class GroupModifyPlugin : OshPlugin
 
     public override async Task<OshEnvelope> RunAsync(PluginCall call, CancellationToken cancellationToken)
     {
-        var group = call.ExistingGroup(call.Required("group"));
+        var groupOption = call.Required("group");
+        if (!Changes.Any(o => call.Options.String(o) is { Length: > 0 }))
+        {
+            return Fail("ERR_MISSING_PARAMETER", "Nothing to modify");
+        }
+
+        var group = call.ExistingGroup(groupOption);
         await call.RequireRoleAsync(group, GroupRole.Owner, cancellationToken);
         var settings = group.Settings;
         var value = new JsonObject();
-        var given = false;
 
         if (call.Options.String("mfa-required") is { } mfa)
         {
-            given = true;
             if (mfa is not ("password" or "totp" or "any" or "none"))
             {
                 return Fail("ERR_INVALID_PARAMETER", "--mfa-required must be one of password, totp, any or none");
@@ -48,10 +54,7 @@ public sealed class GroupModifyPlugin : OshPlugin
                 continue;
             }
 
-            given = true;
-            TimeSpan? duration = text is "0" or "-1" ? null
-                : TtlText.TryParse(text, out var parsed) ? parsed
-                : throw new PluginFailureException("ERR_INVALID_PARAMETER", $"Invalid duration for --{option}: '{text}'");
+            var duration = Duration(option, text);
             var before = option switch
             {
                 "idle-lock-timeout" => settings.IdleLockTimeout,
@@ -67,11 +70,6 @@ public sealed class GroupModifyPlugin : OshPlugin
             };
         }
 
-        if (!given)
-        {
-            return Fail("ERR_MISSING_PARAMETER", "Nothing to modify: give at least one option");
-        }
-
         if (settings != group.Settings)
         {
             await call.Services.Directory.ChangeAsync(snapshot =>
@@ -80,6 +78,28 @@ public sealed class GroupModifyPlugin : OshPlugin
 
         await call.SayAsync($"Group {group.Name} modified", cancellationToken);
         return Ok(value);
+    }
+
+    /// <summary>
+    /// The stored value of one duration option, null meaning "not set here". As in the reference: an idle timeout of
+    /// 0 disables it for this group and -1 goes back to the bastion-wide one; a guest TTL limit of 0 removes it and
+    /// -1 is refused.
+    /// </summary>
+    private static TimeSpan? Duration(string option, string text)
+    {
+        if (text == "-1")
+        {
+            return option == "guest-ttl-limit"
+                ? throw new PluginFailureException("ERR_INVALID_PARAMETER", "Invalid TTL (-1), expected an amount of seconds, or a duration string such as '2d8h15m'")
+                : null;
+        }
+
+        if (!TtlText.TryParse(text, out var duration))
+        {
+            throw new PluginFailureException("KO_INVALID_PARAMETER", $"Invalid TTL ({text}), expected an amount of seconds, or a duration string such as '2d8h15m'");
+        }
+
+        return option == "guest-ttl-limit" && duration == TimeSpan.Zero ? null : duration;
     }
 
     private static JsonObject SubResult(bool unchanged) => new()

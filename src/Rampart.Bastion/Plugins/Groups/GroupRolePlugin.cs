@@ -21,9 +21,10 @@ public sealed class GroupRolePlugin(GroupRole role, bool add) : OshPlugin
 
     public override async Task<OshEnvelope> RunAsync(PluginCall call, CancellationToken cancellationToken)
     {
-        var groupName = call.Required("group");
+        var groupOption = call.Required("group");
         var accountName = call.Required("account");
-        var group = call.ExistingGroup(groupName);
+        var group = call.ExistingGroup(groupOption);
+        var groupName = group.Name;
         await call.RequireRoleAsync(group, Authority, cancellationToken);
         call.ExistingAccount(accountName);
 

@@ -19,13 +19,13 @@ public static class AclMatcher
             return false;
         }
 
-        if (entry.Port is { } port && request.Port != port)
+        if (!request.IgnorePort && entry.Port is { } port && request.Port != port)
         {
             return false;
         }
 
         var entryUser = Wildcard(entry.User);
-        if (entryUser is not null)
+        if (entryUser is not null && !request.IgnoreUser)
         {
             var wantedUser = Wildcard(request.User);
             if (wantedUser is null)
