@@ -50,7 +50,10 @@ public sealed class PersonalAccessPlugin(bool self, bool add) : OshPlugin
         }
 
         await call.SayAsync($"Access to {Describe(input)} {(add ? "added to" : "removed from")} {account.Name}'s personal accesses", cancellationToken);
+        // The Bastion's personal access answer has no forced key or password, unlike the group server one.
         var value = input.ToJson(add ? "add" : "del");
+        value.Remove("forceKey");
+        value.Remove("forcePassword");
         value["account"] = account.Name;
         return Ok(value);
     }
