@@ -337,7 +337,7 @@ public sealed class AccountPluginTests(BastionGatewayFixture fixture) : IClassFi
         Assert.Null(wildcard.Json["value"]!["user"]);
         Assert.Null(wildcard.Json["value"]!["port"]);
         var named = await Gateway.AdminAsync($"--json-greppable --osh accountAddPersonalAccess --account {account} --host localhost --user-any --port 22 --force", Ct);
-        Assert.Equal("127.0.0.1", named.Json["value"]!["ip"]!.GetValue<string>());
+        Assert.Equal(("127.0.0.1", "hostname=localhost"), (named.Json["value"]!["ip"]!.GetValue<string>(), named.Json["value"]!["comment"]!.GetValue<string>()));
 
         var listed = (await Gateway.SshAsync(account, key, "--json-greppable --osh selfListAccesses", null, Ct)).Json["value"]!.AsArray();
         var acl = Assert.Single(listed)!["acl"]!.AsArray();
@@ -357,6 +357,7 @@ public sealed class AccountPluginTests(BastionGatewayFixture fixture) : IClassFi
             ("--host 192.0.2.1 --protocol sftp --user root --port 22", "ERR_INCOMPATIBLE_PARAMETERS"),
             ("--host 192.0.2.1 --user root --port 22 --ttl soon", "ERR_INVALID_PARAMETER"),
             ("--host 192.0.2.1 --user root --port 22 --force-key x --force-password y", "ERR_INCOMPATIBLE_PARAMETERS"),
+            ("--host 192.0.2.1 --user root --port 22 --proxy-host 192.0.2.9 --proxy-port 22 --proxy-user root", "ERR_INVALID_PARAMETER"),
         })
         {
             var refused = await Gateway.AdminAsync($"--json-greppable --osh accountAddPersonalAccess --account {account} {options} --force", Ct);

@@ -180,7 +180,7 @@ public sealed class SelfPluginTests(BastionGatewayFixture fixture) : IClassFixtu
         Assert.Equal("OK", (await Gateway.AdminAsync(
             $"--json-greppable --osh accountAddPersonalAccess --account {account} --host 192.0.2.70 --user me --port 22 --force", Ct)).Code);
 
-        foreach (var options in new[] { "", "--hide-groups", "--exclude '*'" })
+        foreach (var options in new[] { "", "--hide-groups", "--exclude '*'", "--include 192.0.2.7" })
         {
             // The JSON always holds everything; the options only filter the text.
             var listed = await Gateway.SshAsync(account, key, $"--json-greppable --osh selfListAccesses {options}", null, Ct);
@@ -198,6 +198,12 @@ public sealed class SelfPluginTests(BastionGatewayFixture fixture) : IClassFixtu
         var hidden = await Gateway.SshAsync(account, key, "--json-greppable --osh selfListAccesses --hide-groups", null, Ct);
         Assert.Contains("192.0.2.70", hidden.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("192.0.2.50", hidden.Out.Split("JSON_OUTPUT=")[0], StringComparison.Ordinal);
+        var included = (await Gateway.SshAsync(account, key, "--json-greppable --osh selfListAccesses --include 192.0.2.7", null, Ct)).Out.Split("JSON_OUTPUT=")[0];
+        Assert.Contains("192.0.2.70", included, StringComparison.Ordinal);
+        Assert.DoesNotContain("192.0.2.60", included, StringComparison.Ordinal);
+        var excluded = (await Gateway.SshAsync(account, key, $"--json-greppable --osh selfListAccesses --exclude {guestGroup}", null, Ct)).Out.Split("JSON_OUTPUT=")[0];
+        Assert.Contains("192.0.2.50", excluded, StringComparison.Ordinal);
+        Assert.DoesNotContain("192.0.2.60", excluded, StringComparison.Ordinal);
         Assert.Equal("ERR_BAD_OPTIONS", (await Gateway.SshAsync(account, key, $"--json-greppable --osh selfListAccesses --account {account}", null, Ct)).Code);
     }
 

@@ -16,12 +16,26 @@ public sealed class PersonalAccessPlugin(bool self, bool add) : OshPlugin
     public override string Summary => $"{(add ? "Add" : "Remove")} a personal access {(self ? "of your own" : "of an account")}";
 
     public override IReadOnlyList<PluginOption> Options =>
-        [.. self ? [] : new[] { Text("account") }, .. AclInput.OptionsFor(withForce: add)];
+        [.. self ? [] : new[] { Text("account") }, .. AclInput.OptionsFor(withForce: add), Text("proxy-host"), Text("proxy-port"), Text("proxy-user")];
 
     public override async Task<OshEnvelope> RunAsync(PluginCall call, CancellationToken cancellationToken)
     {
         var account = self ? call.Caller : call.ExistingAccount(call.Required("account"));
         var input = await AclInput.ReadAsync(call, userAndPortRequired: true, cancellationToken);
+        if (new[] { "proxy-host", "proxy-port", "proxy-user" }.Any(o => call.Options.String(o) is not null))
+        {
+            // Proxy jumps are off, as by default in The Bastion (egressProxyJumpAllowed): no such entry can exist either.
+            return add
+                ? Fail("ERR_INVALID_PARAMETER", "ProxyJump egress connections are disabled by policy")
+                : NoChange("This access doesn't exist, nothing to do");
+        }
+
+        // As The Bastion, an access added by host name keeps that name as its comment unless one is given.
+        if (add && input.Comment is null && call.Invocation.Host is { } host && host != input.IpText)
+        {
+            input = input with { Comment = "hostname=" + host };
+        }
+
         if (add)
         {
             await ConnectionCheck.RunAsync(call, input, account.EgressKeys, cancellationToken);
