@@ -9,6 +9,8 @@ namespace Rampart.Bastion.Plugins.Access;
 /// </summary>
 public sealed class PersonalAccessPlugin(bool self, bool add) : OshPlugin
 {
+    private static readonly string[] s_proxyOptions = ["proxy-host", "proxy-port", "proxy-user"];
+
     public override string Name => $"{(self ? "self" : "account")}{(add ? "Add" : "Del")}PersonalAccess";
 
     public override PluginCategory Category => PluginCategory.Restricted;
@@ -16,13 +18,13 @@ public sealed class PersonalAccessPlugin(bool self, bool add) : OshPlugin
     public override string Summary => $"{(add ? "Add" : "Remove")} a personal access {(self ? "of your own" : "of an account")}";
 
     public override IReadOnlyList<PluginOption> Options =>
-        [.. self ? [] : new[] { Text("account") }, .. AclInput.OptionsFor(withForce: add), Text("proxy-host"), Text("proxy-port"), Text("proxy-user")];
+        [.. self ? [] : new[] { Text("account") }, .. AclInput.OptionsFor(withForce: add), .. s_proxyOptions.Select(o => Text(o))];
 
     public override async Task<OshEnvelope> RunAsync(PluginCall call, CancellationToken cancellationToken)
     {
         var account = self ? call.Caller : call.ExistingAccount(call.Required("account"));
         var input = await AclInput.ReadAsync(call, userAndPortRequired: true, cancellationToken);
-        if (new[] { "proxy-host", "proxy-port", "proxy-user" }.Any(o => call.Options.String(o) is not null))
+        if (s_proxyOptions.Any(o => call.Options.String(o) is not null))
         {
             // Proxy jumps are off, as by default in The Bastion (egressProxyJumpAllowed): no such entry can exist either.
             return add
