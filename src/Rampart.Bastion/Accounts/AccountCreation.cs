@@ -3,6 +3,7 @@ using Rampart.Bastion.Plugins;
 using Rampart.Core.Bastion.Keys;
 using Rampart.Core.Bastion.Model;
 using Rampart.Core.Bastion.Names;
+using Rampart.Core.Errors;
 
 namespace Rampart.Bastion.Accounts;
 
@@ -75,7 +76,20 @@ public static class AccountCreation
             var now = services.Time.GetUtcNow();
             var egressKey = await EgressKeys.GenerateAsync(services.Cipher, settings.EgressKeyAlgorithm, settings.EgressKeySize,
                 $"{request.Name}@{settings.Name}:{now.ToUnixTimeSeconds()}", now, ct);
-            await services.Accounts.CreateUserAsync(request.Name, uid, ct);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await services.Accounts.CreateUserAsync(request.Name, uid, ct);
+                    break;
+                }
+                catch (RampartException) when (request.Uid is null && attempt < 5 && services.Accounts.IdsInUse().Contains(uid))
+                {
+                    // Another program took this uid between the check and useradd: the next free one will do.
+                    uid = FreeUid(services.Settings, snapshot, services.Accounts.IdsInUse());
+                }
+            }
+
             userCreated();
             var account = new BastionAccount(
                 request.Name, uid, now, createdBy, request.Comment, request.IsAdmin, IsSuperOwner: request.IsAdmin,

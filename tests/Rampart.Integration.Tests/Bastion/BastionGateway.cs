@@ -52,13 +52,21 @@ public sealed class BastionGateway : IAsyncDisposable
         var daemon = new DaemonProcess();
         await daemon.StartAsync(["--bastion-config", home.Combine("etc", "bastion.conf")], cancellationToken);
         var gateway = new BastionGateway(home, lib, daemon, port);
-        await gateway.ServeAsync(cancellationToken);
-
-        await Run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "rampart-test-admin", "-f", gateway.AdminKey], cancellationToken);
-        gateway.Admin = gateway.NewAccountName();
-        var bootstrap = await CliRunner.RunAsync(daemon, null, cancellationToken, "bastion", "bootstrap-admin", gateway.Admin, "--key", gateway.AdminKey + ".pub");
-        Assert.True(bootstrap.Code == 0, bootstrap.ToString());
-        return gateway;
+        try
+        {
+            await gateway.ServeAsync(cancellationToken);
+            await Run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "rampart-test-admin", "-f", gateway.AdminKey], cancellationToken);
+            gateway.Admin = gateway.NewAccountName();
+            var bootstrap = await CliRunner.RunAsync(daemon, null, cancellationToken, "bastion", "bootstrap-admin", gateway.Admin, "--key", gateway.AdminKey + ".pub");
+            Assert.True(bootstrap.Code == 0, bootstrap.ToString());
+            return gateway;
+        }
+        catch
+        {
+            // A fixture that fails to start is never disposed by xUnit: stop the daemon and sshd here.
+            await gateway.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>A fresh account name with the test prefix, removed at the end whether or not it gets created.</summary>

@@ -25,6 +25,9 @@ public sealed class AccessListPlugin(bool self) : OshPlugin
             return Empty($"{(self ? "You have" : $"Account {account.Name} has")} no access to any server");
         }
 
+        // As The Bastion's print_acls: the patterns filter the text rows only (any field may match), never the JSON.
+        var include = call.Options.List("include").Select(NamePattern.Compile).ToList();
+        var exclude = call.Options.List("exclude").Select(NamePattern.Compile).ToList();
         var value = new JsonArray();
         foreach (var list in lists)
         {
@@ -40,7 +43,14 @@ public sealed class AccessListPlugin(bool self) : OshPlugin
             {
                 foreach (var entry in list.Entries)
                 {
-                    await call.SayAsync($"{entry.User ?? "*"}@{entry.IpText}:{entry.Port?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "*"} ({list.Type}{(list.Group is null ? "" : " " + list.Group)})", cancellationToken);
+                    string[] fields = [entry.IpText, entry.Port?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "*", entry.User ?? "*",
+                        list.Group is null ? list.Type : $"{list.Type} of {list.Group}", entry.AddedBy, entry.Comment ?? "-"];
+                    if (exclude.Any(p => fields.Any(p.IsMatch)) || (include.Count > 0 && !include.Any(p => fields.Any(p.IsMatch))))
+                    {
+                        continue;
+                    }
+
+                    await call.SayAsync($"{fields[2]}@{fields[0]}:{fields[1]} ({fields[3]})", cancellationToken);
                 }
             }
         }

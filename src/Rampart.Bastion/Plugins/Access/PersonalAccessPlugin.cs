@@ -9,6 +9,8 @@ namespace Rampart.Bastion.Plugins.Access;
 /// </summary>
 public sealed class PersonalAccessPlugin(bool self, bool add) : OshPlugin
 {
+    private static readonly string[] s_proxyOptions = ["proxy-host", "proxy-port", "proxy-user"];
+
     public override string Name => $"{(self ? "self" : "account")}{(add ? "Add" : "Del")}PersonalAccess";
 
     public override PluginCategory Category => PluginCategory.Restricted;
@@ -16,12 +18,26 @@ public sealed class PersonalAccessPlugin(bool self, bool add) : OshPlugin
     public override string Summary => $"{(add ? "Add" : "Remove")} a personal access {(self ? "of your own" : "of an account")}";
 
     public override IReadOnlyList<PluginOption> Options =>
-        [.. self ? [] : new[] { Text("account") }, .. AclInput.OptionsFor(withForce: add)];
+        [.. self ? [] : new[] { Text("account") }, .. AclInput.OptionsFor(withForce: add), .. s_proxyOptions.Select(o => Text(o))];
 
     public override async Task<OshEnvelope> RunAsync(PluginCall call, CancellationToken cancellationToken)
     {
         var account = self ? call.Caller : call.ExistingAccount(call.Required("account"));
         var input = await AclInput.ReadAsync(call, userAndPortRequired: true, cancellationToken);
+        if (s_proxyOptions.Any(o => call.Options.String(o) is not null))
+        {
+            // Proxy jumps are off, as by default in The Bastion (egressProxyJumpAllowed): no such entry can exist either.
+            return add
+                ? Fail("ERR_INVALID_PARAMETER", "ProxyJump egress connections are disabled by policy")
+                : NoChange("This access doesn't exist, nothing to do");
+        }
+
+        // As The Bastion, an access added by host name keeps that name as its comment unless one is given.
+        if (add && input.Comment is null && call.Invocation.Host is { } host && host != input.IpText)
+        {
+            input = input with { Comment = "hostname=" + host };
+        }
+
         if (add)
         {
             input = input.WithHostnameComment();
@@ -51,7 +67,10 @@ public sealed class PersonalAccessPlugin(bool self, bool add) : OshPlugin
         }
 
         await call.SayAsync($"Access to {Describe(input)} {(add ? "added to" : "removed from")} {account.Name}'s personal accesses", cancellationToken);
+        // The Bastion's personal access answer has no forced key or password, unlike the group server one.
         var value = input.ToJson(add ? "add" : "del");
+        value.Remove("forceKey");
+        value.Remove("forcePassword");
         value["account"] = account.Name;
         return Ok(value);
     }

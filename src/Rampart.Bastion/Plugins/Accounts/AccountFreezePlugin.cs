@@ -18,6 +18,11 @@ public sealed class AccountFreezePlugin(bool freeze) : OshPlugin
     public override async Task<OshEnvelope> RunAsync(PluginCall call, CancellationToken cancellationToken)
     {
         var name = call.Required("account");
+        if (freeze && name == call.Caller.Name)
+        {
+            return Fail("ERR_INVALID_PARAMETER", $"Please don't freeze yourself, dear {name}, we need you!");
+        }
+
         var account = call.ExistingAccount(name);
         if (account.IsAdmin && !call.Caller.IsAdmin)
         {

@@ -12,8 +12,12 @@ public sealed class AccountInfoPlugin : OshPlugin
 
     public override string Summary => "Show the details of an account";
 
+    // The Bastion's pairs are --with-X / --without-X (not Getopt's --no-X); --list-groups is the old --with-groups.
     public override IReadOnlyList<PluginOption> Options =>
-        [Text("account"), Switch("all"), Toggle("with-groups"), Toggle("with-mfa-password-info"), Toggle("with-egress-keys"), Toggle("with-everything")];
+    [
+        Text("account"), Switch("all"), Switch("with-groups", "list-groups"), Switch("without-groups"), Switch("with-mfa-password-info"),
+        Switch("without-mfa-password-info"), Switch("with-egress-keys"), Switch("without-egress-keys"), Switch("with-everything"), Switch("without-everything"),
+    ];
 
     public override async Task<OshEnvelope> RunAsync(PluginCall call, CancellationToken cancellationToken)
     {
@@ -24,14 +28,13 @@ public sealed class AccountInfoPlugin : OshPlugin
             return Fail("ERR_INCOMPATIBLE_PARAMETERS", "Options --account and --all are mutually exclusive");
         }
 
-        var everything = call.Options.NegatableFlag("with-everything") == true;
         var detailed = call.SeesEverything();
-        if ((all || call.Options.NegatableFlag("with-egress-keys") == true || call.Options.NegatableFlag("with-mfa-password-info") == true) && !detailed)
+        if ((all || With(call, "egress-keys") || With(call, "mfa-password-info")) && !detailed)
         {
-            return Fail("ERR_ACCESS_DENIED", "This option is reserved to auditors");
+            return Fail("ERR_ACCESS_DENIED", "This option can only be used by bastion auditors");
         }
 
-        var withGroups = call.Options.NegatableFlag("with-groups") ?? everything;
+        var withGroups = With(call, "groups");
         if (all)
         {
             var value = new JsonObject();
@@ -52,4 +55,12 @@ public sealed class AccountInfoPlugin : OshPlugin
         await call.SayAsync($"{account.Name} (uid {account.Uid}){(account.IsAdmin ? ", bastion admin" : "")}", cancellationToken);
         return Ok(AccountViews.Info(account, call.Snapshot, withGroups, detailed, call.Now));
     }
+
+    /// <summary>
+    /// Whether <c>--with-NAME</c> is in effect: the specific pair wins over <c>--with[out]-everything</c>, and a
+    /// <c>--without</c> over a <c>--with</c> of the same pair (The Bastion applies them in command line order).
+    /// </summary>
+    private static bool With(PluginCall call, string name) =>
+        !call.Options.Flag("without-" + name)
+        && (call.Options.Flag("with-" + name) || (call.Options.Flag("with-everything") && !call.Options.Flag("without-everything")));
 }

@@ -3,7 +3,10 @@ using Rampart.Bastion.Osh;
 
 namespace Rampart.Bastion.Plugins.Accounts;
 
-/// <summary><c>accountList</c>: every account, keyed by name, with uid and activeness; <c>--audit</c> adds state for auditors.</summary>
+/// <summary>
+/// <c>accountList</c>: every account, keyed by name, with uid and activeness; <c>--audit</c> adds state for auditors.
+/// Every account is active here (there is no external activeness check), so <c>--inactive-only</c> lists none.
+/// </summary>
 public sealed class AccountListPlugin : OshPlugin
 {
     public override string Name => "accountList";
@@ -46,11 +49,21 @@ public sealed class AccountListPlugin : OshPlugin
             if (audit)
             {
                 entry["is_frozen"] = account.Frozen is null ? 0 : 1;
-                entry["freeze_info"] = AccountViews.FreezeInfo(account.Frozen);
+                if (account.Frozen is not null)
+                {
+                    entry["freeze_info"] = AccountViews.FreezeInfo(account.Frozen);
+                }
+
                 entry["is_ttl_expired"] = account.IsTtlExpired(call.Now) ? 1 : 0;
-                entry["last_activity"] = account.LastLogin is { } last ? AccountViews.Date(last) : null;
+                entry["is_expired"] = 0;
+                entry["already_seen_before"] = account.LastLogin is null ? 0 : 1;
+                entry["last_activity"] = account.LastLogin is { } last ? $"Last seen on {AccountViews.Date(last)}" : null;
                 entry["last_activity_timestamp"] = account.LastLogin?.ToUnixTimeSeconds();
                 entry["can_connect"] = account.Frozen is null && !account.IsTtlExpired(call.Now) ? 1 : 0;
+                foreach (var flag in AccountViews.AbsentFlags)
+                {
+                    entry[flag] = 0;
+                }
             }
 
             value[account.Name] = entry;
@@ -60,6 +73,12 @@ public sealed class AccountListPlugin : OshPlugin
             }
         }
 
-        return value.Count == 0 ? Empty("No account matches") : Ok(value);
+        if (call.Options.Flag("no-output"))
+        {
+            await call.SayAsync("No-output requested, if you see only this message, you might have omitted --json", cancellationToken);
+        }
+
+        // Unlike the access listings, The Bastion's accountList has no OK_EMPTY: no match is an empty object.
+        return Ok(value);
     }
 }

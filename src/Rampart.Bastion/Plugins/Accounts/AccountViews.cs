@@ -7,6 +7,16 @@ namespace Rampart.Bastion.Plugins.Accounts;
 /// <summary>The JSON shapes The Bastion uses for account details, shared by the account and self plugins.</summary>
 public static class AccountViews
 {
+    /// <summary>
+    /// Per-account MFA and PAM flags The Bastion reports as 0/1: this bastion has no MFA or PAM settings, so they are
+    /// always 0, but they are reported so that clients reading them find them.
+    /// </summary>
+    public static IReadOnlyList<string> AbsentFlags { get; } =
+    [
+        "mfa_password_required", "mfa_password_bypass", "mfa_password_configured", "mfa_totp_required", "mfa_totp_bypass",
+        "mfa_totp_configured", "pam_auth_bypass", "pubkey_auth_optional",
+    ];
+
     /// <summary>The Bastion's dates: <c>YYYY-MM-DD HH:MM:SS</c>, UTC.</summary>
     public static string Date(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
@@ -52,11 +62,20 @@ public static class AccountViews
 
         info["groups"] = groups;
         info["always_active"] = account.AlwaysActive ? 1 : 0;
+        if (account.AlwaysActive)
+        {
+            info["always_active_reason"] = "account local configuration";
+        }
+
         info["is_active"] = 1;
         if (detailed)
         {
             info["is_frozen"] = account.Frozen is null ? 0 : 1;
-            info["freeze_info"] = FreezeInfo(account.Frozen);
+            if (account.Frozen is not null)
+            {
+                info["freeze_info"] = FreezeInfo(account.Frozen);
+            }
+
             info["is_ttl_set"] = account.Expiry is null ? 0 : 1;
             info["ttl_timestamp"] = account.Expiry?.ToUnixTimeSeconds();
             info["is_ttl_expired"] = account.IsTtlExpired(now) ? 1 : 0;
@@ -75,6 +94,21 @@ public static class AccountViews
                 ["timestamp"] = account.Created.ToUnixTimeSeconds(),
                 ["comment"] = account.Comment,
             };
+            // Settings this bastion doesn't have, at the values The Bastion reports when they are not set.
+            info["account_egress_ssh_config"] = new JsonObject { ["type"] = "default" };
+            info["ingress_piv_enforced"] = 0;
+            info["ingress_piv_policy"] = null;
+            info["ingress_piv_grace"] = new JsonObject { ["enabled"] = 0 };
+            info["global_ingress_policy"] = 0;
+            info["effective_ingress_piv_policy"] = 0;
+            foreach (var flag in AbsentFlags)
+            {
+                info[flag] = 0;
+            }
+
+            info["personal_egress_mfa_required"] = "none";
+            info["idle_ignore"] = 0;
+            info["max_inactive_days"] = null;
             info["osh_only"] = account.OshOnly ? 1 : 0;
         }
 

@@ -5,7 +5,10 @@ using Rampart.Bastion.Osh;
 
 namespace Rampart.Bastion.Plugins.Self;
 
-/// <summary><c>alive</c>: pings a host once a second until it answers; the value says how long that took.</summary>
+/// <summary>
+/// <c>alive</c>: pings a host once a second until it answers; the value says how long that took. The Bastion waits
+/// forever; here <c>--timeout</c> (seconds, default an hour) bounds the wait and ends it with <c>ERR_TIMEOUT</c>.
+/// </summary>
 public sealed class AlivePlugin : OshPlugin
 {
     public override string Name => "alive";
@@ -14,17 +17,23 @@ public sealed class AlivePlugin : OshPlugin
 
     public override string Summary => "Wait until a host answers ping";
 
-    public override IReadOnlyList<PluginOption> Options => [Number("timeout")];
 
     public override async Task<OshEnvelope> RunAsync(PluginCall call, CancellationToken cancellationToken)
     {
-        var host = call.Invocation.Host ?? (call.Options.Positionals.Count > 0 ? call.Options.Positionals[0] : null);
-        if (host is null)
+        // As The Bastion, a lone word is taken as [user@]host; the user plays no part in a ping.
+        var host = call.Invocation.Host ?? (call.Options.Positionals.Count == 1 ? call.Options.Positionals[0].Split('@')[^1] : null);
+        if (string.IsNullOrEmpty(host))
         {
             return Fail("ERR_MISSING_PARAMETER", "Missing mandatory parameter --host");
         }
 
-        var limit = call.Options.Integer("timeout") is { } seconds and > 0 ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromHours(1);
+        if (host.Contains('/', StringComparison.Ordinal))
+        {
+            return Fail("ERR_INVALID_PARAMETER", "Please use a single IP, not a subnet");
+        }
+
+        // --timeout is a shell-level option (The Bastion's ssh connect timeout), so it reaches the plugin parsed.
+        var limit = call.Invocation.Timeout is { } seconds and > 0 ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromHours(1);
         var waited = Stopwatch.StartNew();
         using var ping = new Ping();
         await call.SayAsync($"Waiting for {host} to be alive...", cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Rampart.Bastion.Host;
 using Rampart.Bastion.Osh;
 
 namespace Rampart.Bastion.Plugins.Self;
@@ -32,13 +33,16 @@ public sealed class InfoPlugin : OshPlugin
             value["is_admin"] = 1;
         }
 
-        value["bastion_alias_command"] = $"alias bssh='ssh {me.Name}@{call.Services.Settings.Name} -t --'";
+        // The Bastion's default bastionCommand, "ssh USER@HOSTNAME -t --": the command itself, not an alias line.
+        var aliasCommand = $"ssh {me.Name}@{Environment.MachineName} -t --";
+        value["bastion_alias_command"] = aliasCommand;
         value["mfa_password_required"] = 0;
         value["mfa_password_bypass"] = 0;
         value["mfa_password_configured"] = 0;
         value["mfa_totp_required"] = 0;
         value["mfa_totp_bypass"] = 0;
         value["mfa_totp_configured"] = 0;
+        ShadowPassword.Read(me.Name)?.AddTo(value);
         value["hostname"] = Environment.MachineName;
         value["bastion_name"] = settings.Name;
         value["registered_accounts"] = call.Snapshot.Accounts.Count;
@@ -61,6 +65,7 @@ public sealed class InfoPlugin : OshPlugin
         value["egress_rsa_max_size"] = 8192;
 
         await call.SayAsync($"You are {me.Name}, on bastion {settings.Name}.", cancellationToken);
+        await call.SayAsync($"Your alias to connect to this bastion is: alias {settings.Name}='{aliasCommand}'", cancellationToken);
         if (me.IsAdmin || me.IsAuditor)
         {
             var admins = call.Snapshot.Accounts.Values.Where(a => a.IsAdmin).Select(a => a.Name).ToList();

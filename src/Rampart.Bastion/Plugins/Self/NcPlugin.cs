@@ -14,7 +14,8 @@ public sealed class NcPlugin : OshPlugin
 
     public override string Summary => "Check whether a TCP port is open, from the bastion";
 
-    public override IReadOnlyList<PluginOption> Options => [Number("timeout")];
+    // The Bastion's option is -w, as netcat's; the shell-level --timeout is honoured too when -w is not given.
+    public override IReadOnlyList<PluginOption> Options => [Number("w")];
 
     public override async Task<OshEnvelope> RunAsync(PluginCall call, CancellationToken cancellationToken)
     {
@@ -36,7 +37,12 @@ public sealed class NcPlugin : OshPlugin
             return Fail("ERR_INVALID_PARAMETER", $"Invalid port '{portText}'");
         }
 
-        var timeout = TimeSpan.FromSeconds(Math.Clamp(call.Options.Integer("timeout") ?? 3, 1, 60));
+        if (host.Contains('/', StringComparison.Ordinal))
+        {
+            return Fail("ERR_INVALID_PARAMETER", "Please use a single IP, not a subnet");
+        }
+
+        var timeout = TimeSpan.FromSeconds((call.Options.Integer("w") ?? call.Invocation.Timeout) is { } seconds and > 0 and <= 3600 ? seconds : 3);
         string result;
         using var client = new TcpClient();
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

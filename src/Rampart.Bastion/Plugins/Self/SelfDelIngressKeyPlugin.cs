@@ -1,9 +1,14 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Rampart.Bastion.Osh;
 
 namespace Rampart.Bastion.Plugins.Self;
 
-/// <summary><c>selfDelIngressKey</c>: removes one of your keys, by number or fingerprint; never the last one.</summary>
+/// <summary>
+/// <c>selfDelIngressKey</c>: removes one of your keys, by number (as <c>selfListIngressKeys</c> shows it) or
+/// fingerprint, or by a number read from stdin when neither is given, as The Bastion prompts for it. The last key is
+/// never removed, whatever is asked: that check comes first.
+/// </summary>
 public sealed class SelfDelIngressKeyPlugin : OshPlugin
 {
     public override string Name => "selfDelIngressKey";
@@ -12,54 +17,72 @@ public sealed class SelfDelIngressKeyPlugin : OshPlugin
 
     public override string Summary => "Remove a public key you log in with";
 
-    public override IReadOnlyList<PluginOption> Options => [Text("id-to-delete", "l"), Text("fingerprint-to-delete", "f")];
+    public override IReadOnlyList<PluginOption> Options =>
+        [Number("id-to-delete", "l", "line-number-to-delete"), Text("fingerprint-to-delete", "f")];
 
     public override async Task<OshEnvelope> RunAsync(PluginCall call, CancellationToken cancellationToken)
     {
-        var idText = call.Options.String("id-to-delete");
+        var id = call.Options.Integer("id-to-delete");
         var fingerprint = call.Options.String("fingerprint-to-delete");
-        if (idText is null && fingerprint is null)
+        if (id is not null && fingerprint is not null)
         {
-            return Fail("ERR_MISSING_PARAMETER", "Please specify --id-to-delete or --fingerprint-to-delete");
+            return Fail("ERR_INCOMPATIBLE_PARAMETERS", "You can't specify a line to delete AND a fingerprint to delete at the same time");
         }
 
         var keys = call.Caller.IngressKeys;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            await call.SayAsync($"{i + 1}: {keys[i].Key.Family} {keys[i].Key.Size} {keys[i].Key.Fingerprint} {keys[i].Key.Comment}", cancellationToken);
+        }
+
         if (keys.Length == 0)
         {
-            return Fail("ERR_NO_KEY", "You have no key to delete");
-        }
-
-        int index;
-        if (idText is not null)
-        {
-            if (!int.TryParse(idText, out var id) || id < 1 || id > keys.Length)
-            {
-                return Fail("ERR_INVALID_ID", $"There is no key with id {idText}");
-            }
-
-            index = id - 1;
-        }
-        else
-        {
-            index = keys.IndexOf(keys.FirstOrDefault(k => k.Key.Fingerprint == fingerprint)!);
-            if (index < 0)
-            {
-                return Fail("ERR_NO_MATCH", $"No key has the fingerprint {fingerprint}");
-            }
+            return Fail("ERR_NO_KEY", "You have no key to delete (wait, how did you connect in the first place?!)");
         }
 
         if (keys.Length == 1)
         {
-            return Fail("ERR_ONLY_ONE_KEY", "This is your only key: add another one before deleting it, or you'd be locked out");
+            return Fail("ERR_ONLY_ONE_KEY", "You can't delete the only valid key you have!");
         }
 
-        var deleted = keys[index];
+        if (fingerprint is not null)
+        {
+            var match = keys.Select((k, i) => (k, i)).FirstOrDefault(p => p.k.Key.Fingerprint == fingerprint);
+            if (match.k is null)
+            {
+                return Fail("ERR_NO_MATCH", "Couldn't find any key matching this fingerprint");
+            }
+
+            id = match.i + 1;
+        }
+        else if (id is null)
+        {
+            await call.SayAsync($"Type the key ID you want to delete then press ENTER ({string.Join(',', Enumerable.Range(1, keys.Length))}):", cancellationToken);
+            var answer = (await call.Terminal.ReadLineAsync(cancellationToken) ?? "").Trim();
+            if (!int.TryParse(answer, NumberStyles.None, CultureInfo.InvariantCulture, out var typed))
+            {
+                return Fail("ERR_INVALID_PARAMETER", "Invalid number specified");
+            }
+
+            id = typed;
+        }
+
+        if (id < 1 || id > keys.Length)
+        {
+            return Fail("ERR_INVALID_ID", "Bad key ID");
+        }
+
+        var deleted = keys[id.Value - 1];
         await call.Services.Directory.ChangeAsync(snapshot =>
         {
             var me = snapshot.Account(call.Caller.Name)!;
             return (snapshot.With(me with { IngressKeys = me.IngressKeys.RemoveAll(k => k.Key.BlobLine == deleted.Key.BlobLine) }), true);
         }, cancellationToken);
-        await call.SayAsync($"Key {deleted.Key.Fingerprint} deleted", cancellationToken);
-        return Ok(new JsonObject { ["deleted_key"] = deleted.Key.ToJson() });
+
+        // The reference's deleted key is its file entry: the key info plus its line number and validity.
+        var view = deleted.Key.ToJson();
+        view["err"] = "OK";
+        view["index"] = id.Value;
+        return Ok(new JsonObject { ["deleted_key"] = view }, $"Key ID {id.Value.ToString(CultureInfo.InvariantCulture)} successfully deleted");
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Rampart.Bastion.Accounts;
 using Rampart.Bastion.Osh;
+using Rampart.Core.Bastion.Keys;
 using Rampart.Core.Bastion.Model;
 
 namespace Rampart.Bastion.Plugins.Self;
@@ -14,7 +15,7 @@ public sealed class SelfAddIngressKeyPlugin : OshPlugin
 
     public override string Summary => "Add a public key you can log in with";
 
-    public override IReadOnlyList<PluginOption> Options => [Text("public-key"), Switch("piv")];
+    public override IReadOnlyList<PluginOption> Options => [Text("public-key", "pubKey"), Switch("piv")];
 
     public override async Task<OshEnvelope> RunAsync(PluginCall call, CancellationToken cancellationToken)
     {
@@ -24,13 +25,29 @@ public sealed class SelfAddIngressKeyPlugin : OshPlugin
         }
 
         var text = call.Options.String("public-key");
+        if (text is not null && call.Options.Positionals.Count > 0)
+        {
+            // An unquoted key arrives as several words: The Bastion glues them back together.
+            text += " " + string.Join(' ', call.Options.Positionals);
+        }
+
         if (text is null)
         {
             await call.SayAsync("Please paste the SSH public key you want to add:", cancellationToken);
             text = await call.Terminal.ReadLineAsync(cancellationToken) ?? "";
         }
 
-        var key = IngressKeys.Parse(text);
+        // A key that reads but is refused by policy comes back in the value, as The Bastion answers.
+        if (!SshPublicKeyParser.TryParse(text, out var key, out var code, out var message))
+        {
+            return Fail(code, message);
+        }
+
+        if (IngressKeys.Policy.Check(key) is { } refused)
+        {
+            return Fail(refused, KeyErrors.Describe(refused), new JsonObject { ["key"] = key.ToJson(fromListSnakeCase: true) });
+        }
+
         var added = await call.Services.Directory.ChangeAsync(snapshot =>
         {
             var me = snapshot.Account(call.Caller.Name)!;
