@@ -208,6 +208,13 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
         {
             return OshEnvelope.Fail(plugin.Name, failure.Code, failure.Message);
         }
+#pragma warning disable CA1031 // A plugin's bug must still end in an envelope the client can read, not a dropped session.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            return OshEnvelope.Fail(plugin.Name, "ERR_INTERNAL_ERROR",
+                $"The plugin {plugin.Name} failed unexpectedly ({e.GetType().Name}: {e.Message}); this is a bug of the bastion, please report it");
+        }
     }
 
     private async Task<int> ShellErrorAsync(

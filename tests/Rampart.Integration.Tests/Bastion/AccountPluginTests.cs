@@ -355,7 +355,7 @@ public sealed class AccountPluginTests(BastionGatewayFixture fixture) : IClassFi
             ("--user root --port 22", "ERR_MISSING_PARAMETER"),
             ("--host 192.0.2.1 --user root --user-any --port 22", "ERR_INCOMPATIBLE_PARAMETERS"),
             ("--host 192.0.2.1 --protocol sftp --user root --port 22", "ERR_INCOMPATIBLE_PARAMETERS"),
-            ("--host 192.0.2.1 --user root --port 22 --ttl soon", "ERR_INVALID_PARAMETER"),
+            ("--host 192.0.2.1 --user root --port 22 --ttl soon", "KO_INVALID_PARAMETER"),
             ("--host 192.0.2.1 --user root --port 22 --force-key x --force-password y", "ERR_INCOMPATIBLE_PARAMETERS"),
             ("--host 192.0.2.1 --user root --port 22 --proxy-host 192.0.2.9 --proxy-port 22 --proxy-user root", "ERR_INVALID_PARAMETER"),
         })
