@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Rampart.Bastion.Osh;
 using Rampart.Core.Bastion.Access;
 
@@ -27,18 +25,8 @@ public static class PluginHost
             return ("KO_INVALID_REMOTE_HOST", $"Remote host '{host}' looks like a subnet, but with an invalid prefix", OshExitCode.InvalidRemoteHost);
         }
 
-        try
-        {
-            if ((await Dns.GetHostAddressesAsync(host, cancellationToken)).Length > 0)
-            {
-                return null;
-            }
-        }
-        catch (Exception e) when (e is SocketException or ArgumentException)
-        {
-            // Unknown names and names DNS can't even ask for (too long) alike.
-        }
-
-        return ("KO_HOST_NOT_FOUND", $"Unable to resolve '{host}'", OshExitCode.HostNotFound);
+        return await HostResolution.AddressAsync(host, cancellationToken) is not null
+            ? null
+            : ("KO_HOST_NOT_FOUND", $"Unable to resolve '{host}'", OshExitCode.HostNotFound);
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Rampart.Bastion.Dispatch;
 using Rampart.Bastion.Osh;
 using Rampart.Bastion.Recording;
@@ -25,7 +24,7 @@ public sealed class EgressSessions(BastionServices services) : IEgressSessions, 
         var user = invocation.User ?? services.Settings.DefaultLogin ?? account.Name;
         var port = invocation.Port ?? 22;
         var host = invocation.Host!;
-        var address = await ResolveAsync(host, cancellationToken);
+        var address = await HostResolution.AddressAsync(host, cancellationToken);
         if (address is null)
         {
             return await RefuseAsync(caller, invocation, terminal, sessionId, host, null, user, port,
@@ -39,7 +38,7 @@ public sealed class EgressSessions(BastionServices services) : IEgressSessions, 
         }
 
         var snapshot = services.Directory.Current;
-        var target = new IPNetwork(address, address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128);
+        var target = HostResolution.OneAddress(address);
         var grants = AccessResolution.Grants(snapshot, account, new AclRequest(target, user, port), services.Time.GetUtcNow());
         var keys = grants.SelectMany(g => AccessResolution.KeysFor(snapshot, account, g))
             .DistinctBy(k => k.PublicKey.Fingerprint)
@@ -153,23 +152,4 @@ public sealed class EgressSessions(BastionServices services) : IEgressSessions, 
             $"{user}@{address}:{port}", outcome, detail));
 
     private string KnownHosts(string account) => new KnownHostsFiles(services.Settings.KnownHostsDirectory).FileOf(account);
-
-    private static async Task<IPAddress?> ResolveAsync(string host, CancellationToken cancellationToken)
-    {
-        var bare = host.Trim('[', ']');
-        if (IPAddress.TryParse(bare, out var address))
-        {
-            return address;
-        }
-
-        try
-        {
-            var addresses = await Dns.GetHostAddressesAsync(bare, cancellationToken);
-            return addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? addresses.FirstOrDefault();
-        }
-        catch (SocketException)
-        {
-            return null;
-        }
-    }
 }

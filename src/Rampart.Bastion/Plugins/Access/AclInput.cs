@@ -1,5 +1,5 @@
+using Rampart.Bastion.Dispatch;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Rampart.Core.Bastion.Access;
 
@@ -134,16 +134,8 @@ public sealed record AclInput(IPNetwork Network, string? User, int? Port, TimeSp
         }
 
         // A name is resolved once, now: the ACL keeps the address, as The Bastion does.
-        try
-        {
-            var addresses = await Dns.GetHostAddressesAsync(host, cancellationToken);
-            var address = addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? addresses.FirstOrDefault()
-                ?? throw new PluginFailureException("KO_HOST_NOT_FOUND", $"Unable to resolve host '{host}'");
-            return new IPNetwork(address, address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128);
-        }
-        catch (Exception e) when (e is SocketException or ArgumentException)
-        {
-            throw new PluginFailureException("KO_HOST_NOT_FOUND", $"Unable to resolve host '{host}'");
-        }
+        var address = await HostResolution.AddressAsync(host, cancellationToken)
+            ?? throw new PluginFailureException("KO_HOST_NOT_FOUND", $"Unable to resolve host '{host}'");
+        return HostResolution.OneAddress(address);
     }
 }

@@ -1,7 +1,7 @@
+using Rampart.Bastion.Dispatch;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Rampart.Bastion.Osh;
 using Rampart.Core.Bastion.Access;
@@ -137,15 +137,6 @@ public sealed class GroupSetServersPlugin : OshPlugin
             return null;
         }
 
-        try
-        {
-            var addresses = await Dns.GetHostAddressesAsync(host, cancellationToken);
-            var address = addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? addresses.FirstOrDefault();
-            return address is null ? null : new IPNetwork(address, address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128);
-        }
-        catch (Exception e) when (e is SocketException or ArgumentException)
-        {
-            return null;
-        }
+        return await HostResolution.AddressAsync(host, cancellationToken) is { } address ? HostResolution.OneAddress(address) : null;
     }
 }

@@ -1,5 +1,5 @@
-using System.Net;
 using System.Text.Json.Nodes;
+using Rampart.Bastion.Dispatch;
 using Rampart.Bastion.Egress;
 using Rampart.Bastion.Osh;
 
@@ -26,7 +26,8 @@ public sealed class SelfForgetHostKeyPlugin : OshPlugin
 
         var port = call.Invocation.Port ?? 22;
         var names = new List<string> { KnownHostsFiles.EntryName(host, port) };
-        if (await AddressOfAsync(host, cancellationToken) is { } ip && ip != host)
+        // Egress sessions connect to the address, which is the name ssh pinned the key under.
+        if ((await HostResolution.AddressAsync(host, cancellationToken))?.ToString() is { } ip && ip != host)
         {
             names.Add(KnownHostsFiles.EntryName(ip, port));
         }
@@ -47,24 +48,5 @@ public sealed class SelfForgetHostKeyPlugin : OshPlugin
         }
 
         return Ok(value);
-    }
-
-    /// <summary>The address egress sessions connect to, which is the name ssh pinned the key under.</summary>
-    private static async Task<string?> AddressOfAsync(string host, CancellationToken cancellationToken)
-    {
-        var bare = host.Trim('[', ']');
-        if (IPAddress.TryParse(bare, out var literal))
-        {
-            return literal.ToString();
-        }
-
-        try
-        {
-            return (await Dns.GetHostAddressesAsync(bare, cancellationToken)).FirstOrDefault()?.ToString();
-        }
-        catch (System.Net.Sockets.SocketException)
-        {
-            return null;
-        }
     }
 }
