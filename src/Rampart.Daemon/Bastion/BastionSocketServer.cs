@@ -5,6 +5,7 @@ using Rampart.Bastion.Dispatch;
 using Rampart.Bastion.Host;
 using Rampart.Contracts.Bastion;
 using Rampart.Core.Bastion.Directory;
+using Rampart.Core.Bastion.Model;
 using Rampart.Shell.Unix;
 
 namespace Rampart.Daemon.Bastion;
@@ -15,7 +16,7 @@ namespace Rampart.Daemon.Bastion;
 /// must still be the account's name. Nothing the entry program sends can change who it is.
 /// </summary>
 public sealed partial class BastionSocketServer(
-    BastionConfig config, BastionDirectory directory, OshShell shell, ILogger<BastionSocketServer> logger) : IHostedService, IAsyncDisposable
+    BastionConfig config, BastionDirectory directory, OshShell shell, LiveSessions sessions, ILogger<BastionSocketServer> logger) : IHostedService, IAsyncDisposable
 {
     public const string KeysUser = "rampart-keys";
 
@@ -120,20 +121,16 @@ public sealed partial class BastionSocketServer(
             var terminal = new SocketTerminal(stream, hello);
             await using (terminal)
             {
-                using var session = CancellationTokenSource.CreateLinkedTokenSource(terminal.Closed, _stopping.Token);
                 var account = directory.Current.AccountByUid((int)uid);
-                int status;
                 if (account is null || OsAccountSystem.NameOf((int)uid) != account.Name)
                 {
-                    await terminal.WriteErrorLineAsync("Sorry, this OS user is not a bastion account", session.Token);
-                    status = Rampart.Bastion.Osh.OshExitCode.AccountInvalid;
-                }
-                else
-                {
-                    status = await shell.RunAsync(new OshCaller(account, hello.SshConnection), hello.Command, terminal, session.Token);
+                    using var refused = CancellationTokenSource.CreateLinkedTokenSource(terminal.Closed, _stopping.Token);
+                    await terminal.WriteErrorLineAsync("Sorry, this OS user is not a bastion account", refused.Token);
+                    await terminal.ExitAsync(Rampart.Bastion.Osh.OshExitCode.AccountInvalid, refused.Token);
+                    return;
                 }
 
-                await terminal.ExitAsync(status, session.Token);
+                await RunAccountSessionAsync(account, hello, terminal);
             }
         }
         catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or InvalidDataException or JsonException)
@@ -146,6 +143,35 @@ public sealed partial class BastionSocketServer(
         {
             LogSessionFailed(logger, e);
         }
+    }
+
+    /// <summary>
+    /// One account's session, registered as live so that freezing or deleting the account ends it: the client is then
+    /// told why and gets the refusal's exit status, as at login.
+    /// </summary>
+    private async Task RunAccountSessionAsync(BastionAccount account, OshHello hello, SocketTerminal terminal)
+    {
+        using var live = sessions.Begin(account);
+        using var session = CancellationTokenSource.CreateLinkedTokenSource(terminal.Closed, _stopping.Token, live.Ending);
+        int status;
+        try
+        {
+            status = await shell.RunAsync(new OshCaller(account, hello.SshConnection), hello.Command, terminal, session.Token);
+        }
+        catch (OperationCanceledException) when (live.EndedBy is not null)
+        {
+            status = live.EndedBy.ExitCode;
+        }
+
+        using var closing = CancellationTokenSource.CreateLinkedTokenSource(terminal.Closed, _stopping.Token);
+        if (live.EndedBy is { } end)
+        {
+            LogSessionCut(logger, account.Name, end.Reason);
+            await terminal.WriteErrorLineAsync($"\r\nThis session was closed by the bastion: {end.Reason}.\r", closing.Token);
+            status = end.ExitCode;
+        }
+
+        await terminal.ExitAsync(status, closing.Token);
     }
 
     /// <summary>sshd's AuthorizedKeysCommand, run as root or as the dedicated keys user only.</summary>
@@ -191,6 +217,9 @@ public sealed partial class BastionSocketServer(
 
     [LoggerMessage(EventId = 6301, Level = LogLevel.Debug, Message = "Bastion session ended early: {Reason}")]
     private static partial void LogSessionEnded(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 6303, Level = LogLevel.Information, Message = "Bastion session of {Account} closed: {Reason}")]
+    private static partial void LogSessionCut(ILogger logger, string account, string reason);
 
     [LoggerMessage(EventId = 6302, Level = LogLevel.Error, Message = "Bastion session failed")]
     private static partial void LogSessionFailed(ILogger logger, Exception exception);

@@ -23,6 +23,7 @@ public static partial class DaemonHost
         services.AddSingleton(new BastionSettings(config.Name, config.EntryProgram, config.OsGroup, state));
         services.AddSingleton<IBastionStore, SqliteBastionStore>();
         services.AddSingleton<BastionDirectory>();
+        services.AddSingleton<LiveSessions>();
         services.AddSingleton<IBastionSessionLog, SqliteBastionSessionLog>();
         services.AddSingleton<IAccountSystem, OsAccountSystem>();
         services.AddSingleton(BastionPlugins.CreateRegistry());

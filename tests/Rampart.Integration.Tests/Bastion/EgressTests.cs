@@ -131,16 +131,24 @@ public sealed class EgressTests(EgressTests.Fixture fixture) : IClassFixture<Egr
             $"--json-greppable --osh groupDelGuestAccess --group {group} --account {guest} --host 127.0.0.1 --port {Target.Port} --user {TargetUser}", Ct)).Code);
         Assert.Equal(107, (await Gateway.SshAsync(guest, guestKey, $"{To()} -- true", null, Ct)).ExitCode);
 
-        // A personal access uses the account's own egress key: refused by the live test until the server trusts it.
+        // A personal access uses the account's own egress key. An admin adds it blindly, as in The Bastion (the admin
+        // cannot prove the key is on the server); the session then fails at the target until the server trusts the key.
         var (solo, soloKey) = await Gateway.CreateAccountAsync(Ct);
-        var untested = await Gateway.AdminAsync(
-            $"--json-greppable --osh accountAddPersonalAccess --account {solo} --host 127.0.0.1 --port {Target.Port} --user {TargetUser}", Ct);
+        var access = $"--host 127.0.0.1 --port {Target.Port} --user {TargetUser}";
+        var blind = await Gateway.AdminAsync($"--json-greppable --osh accountAddPersonalAccess --account {solo} {access}", Ct);
+        Assert.True(blind.Code == "OK", blind.ToString());
+        Assert.Contains("adding the access blindly", blind.Error + blind.Out, StringComparison.Ordinal);
+        Assert.Equal(255, (await Gateway.SshAsync(solo, soloKey, $"{To()} -- true", null, Ct)).ExitCode);
+        Assert.Equal("OK", (await Gateway.AdminAsync($"--json-greppable --osh accountDelPersonalAccess --account {solo} {access}", Ct)).Code);
+
+        // The account's own selfAddPersonalAccess tests the connection first, unless --force.
+        Assert.Equal("OK", (await Gateway.AdminAsync($"--json-greppable --osh accountGrantCommand --account {solo} --command selfAddPersonalAccess", Ct)).Code);
+        var untested = await Gateway.SshAsync(solo, soloKey, $"--json-greppable --osh selfAddPersonalAccess {access}", null, Ct);
         Assert.Equal("ERR_CONNECTION_FAILED", untested.Code);
         var egressKeys = await Gateway.SshAsync(solo, soloKey, "--json-greppable --osh selfListEgressKeys", null, Ct);
         var personalKey = egressKeys.Json["value"]!.AsObject().Single().Value!["line"]!.GetValue<string>();
         await TrustAsync(personalKey);
-        var added = await Gateway.AdminAsync(
-            $"--json-greppable --osh accountAddPersonalAccess --account {solo} --host 127.0.0.1 --port {Target.Port} --user {TargetUser}", Ct);
+        var added = await Gateway.SshAsync(solo, soloKey, $"--json-greppable --osh selfAddPersonalAccess {access}", null, Ct);
         Assert.True(added.Code == "OK", added.ToString());
         var run = await Gateway.SshAsync(solo, soloKey, $"{To()} -- echo personal", null, Ct);
         Assert.Equal((0, "personal\n"), (run.ExitCode, run.Out));
@@ -242,6 +250,31 @@ public sealed class EgressTests(EgressTests.Fixture fixture) : IClassFixture<Egr
 
         var sessions = await Gateway.SshAsync(member, key, "--json-greppable --osh selfListSessions --type ssh", null, Ct);
         Assert.NotNull(sessions.Json["value"]!.AsArray().Single()!["timestamp_ended"]);
+        await SingleLineAsync("pkill", "-u", TargetUser, "-f", marker);
+    }
+
+    [Theory]
+    [InlineData("accountFreeze", "--reason 'left the team'", 131, "frozen (left the team)")]
+    [InlineData("accountDelete", "--no-confirm", 120, "deleted")]
+    public async Task FreezingOrDeletingAnAccountEndsItsRunningSessions(string plugin, string options, int exitCode, string told)
+    {
+        Assert.SkipUnless(BastionGateway.CanRun, "needs root, sshd and useradd");
+        var (member, key) = await Gateway.CreateAccountAsync(Ct);
+        await GroupWithServerAsync(member);
+        var marker = "sleep " + Random.Shared.Next(400, 900).ToString(CultureInfo.InvariantCulture);
+        var running = Gateway.SshAsync(member, key, $"{To()} -- echo started; {marker}", null, Ct);
+        for (var waited = 0; (await SingleLineAsync("pgrep", "-u", TargetUser, "-f", marker)).Length == 0; waited += 100)
+        {
+            Assert.True(waited < 20_000, "the remote command did not start");
+            await Task.Delay(100, Ct);
+        }
+
+        // Not only the next login: the session already open is closed at once, and its user is told why.
+        Assert.Equal("OK", (await Gateway.AdminAsync($"--json-greppable --osh {plugin} --account {member} {options}", Ct)).Code);
+        var ended = await running.WaitAsync(TimeSpan.FromSeconds(20), Ct);
+        Assert.Equal(exitCode, ended.ExitCode);
+        Assert.Equal("started\n", ended.Out);
+        Assert.Contains($"This session was closed by the bastion: the account {member} was {told}", ended.Error, StringComparison.Ordinal);
         await SingleLineAsync("pkill", "-u", TargetUser, "-f", marker);
     }
 

@@ -32,16 +32,20 @@ public sealed class PersonalAccessPlugin(bool self, bool add) : OshPlugin
                 : NoChange("This access doesn't exist, nothing to do");
         }
 
-        // As The Bastion, an access added by host name keeps that name as its comment unless one is given.
-        if (add && input.Comment is null && call.Invocation.Host is { } host && host != input.IpText)
-        {
-            input = input with { Comment = "hostname=" + host };
-        }
-
         if (add)
         {
+            // As The Bastion, an access added by host name keeps that name as its comment unless one is given.
             input = input.WithHostnameComment();
-            await ConnectionCheck.RunAsync(call, input, account.EgressKeys, cancellationToken);
+            if (self)
+            {
+                await ConnectionCheck.RunAsync(call, input, account.EgressKeys, cancellationToken);
+            }
+            else
+            {
+                // As The Bastion: the admin cannot prove the account's key is on the server, so the entry goes in blind.
+                await call.SayAsync($"Can't verify whether {account.Name}'s personal key has been installed to the remote server, "
+                    + "as you don't have access to their private keys, adding the access blindly", cancellationToken);
+            }
         }
 
         var entry = input.ToEntry(call.Caller.Name, call.Now);

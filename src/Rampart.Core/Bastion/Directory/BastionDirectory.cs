@@ -14,6 +14,9 @@ public sealed class BastionDirectory(IBastionStore store) : IDisposable
 
     public BastionSnapshot Current => _current;
 
+    /// <summary>Raised after each stored change, with the new snapshot, still under the change lock: keep handlers short.</summary>
+    public event Action<BastionSnapshot>? Changed;
+
     public async Task InitializeAsync(CancellationToken cancellationToken) =>
         _current = await store.LoadAsync(cancellationToken);
 
@@ -37,6 +40,7 @@ public sealed class BastionDirectory(IBastionStore store) : IDisposable
                 }
 
                 _current = after;
+                Changed?.Invoke(after);
             }
 
             return result;
