@@ -85,7 +85,8 @@ class Bastion:
         self.gw_port, api_port, self.target_port = free_port(), free_port(), free_port()
         self.cli_env = dict(os.environ, RAMPART_URL=f"http://127.0.0.1:{api_port}", RAMPART_AUTH_FILE=f"{h}/auth")
         run(CLI, "bastion", "install", "--port", str(self.gw_port), "--listen-address", "127.0.0.1", "--config-dir", f"{h}/etc",
-            "--lib-dir", self.lib, "--socket", f"{h}/run/osh.sock", "--name", "bench-bastion", env=self.cli_env)
+            "--lib-dir", self.lib, "--socket", f"{h}/run/osh.sock", "--name", "bench-bastion",
+            "--egress-keys-from", "127.0.0.1", env=self.cli_env)
         self.procs.append(subprocess.Popen([DAEMON, "--listen", f"127.0.0.1:{api_port}", "--data-dir", f"{h}/data", "--auth-file", f"{h}/auth",
                                             "--bastion-config", f"{h}/etc/bastion.conf"],
                                            env=dict(os.environ, Logging__LogLevel__Default="Warning"), stdout=subprocess.DEVNULL))

@@ -5,6 +5,8 @@ namespace Rampart.Bastion.Dispatch;
 /// <param name="EntryProgram">The login shell given to every account's OS user.</param>
 /// <param name="OsGroup">The OS group every account's user joins; the bastion socket is open to it.</param>
 /// <param name="StateDirectory">The daemon's private bastion directory (0700): recordings and known hosts, out of every account's reach.</param>
+/// <param name="EgressKeysFrom">The addresses egress connections leave from: the <c>from="…"</c> of every egress public key
+/// shown, so that a key installed on a server works from the bastion only. Empty: no <c>from</c>.</param>
 public sealed record BastionSettings(
     string Name,
     string EntryProgram,
@@ -14,11 +16,15 @@ public sealed record BastionSettings(
     int UidMax = 99999,
     string EgressKeyAlgorithm = "ecdsa",
     int EgressKeySize = 521,
-    string? DefaultLogin = null)
+    string? DefaultLogin = null,
+    IReadOnlyList<string>? EgressKeysFrom = null)
 {
     public const string DefaultOsGroup = "rampart-users";
 
     public string RecordingsDirectory => Path.Combine(StateDirectory, "recordings");
+
+    /// <summary>The authorized_keys options egress public keys are shown with; null when no address is known.</summary>
+    public string? EgressKeyPrefix => EgressKeysFrom is { Count: > 0 } from ? $"from=\"{string.Join(',', from)}\"" : null;
 
     public string KnownHostsDirectory => Path.Combine(StateDirectory, "known_hosts");
 }

@@ -11,6 +11,10 @@ public static class PluginSupport
             ? value
             : throw new PluginFailureException("ERR_MISSING_PARAMETER", $"Missing mandatory parameter --{option}");
 
+    /// <summary>An egress public key as servers must install it: with the bastion's <c>from="…"</c>.</summary>
+    public static Core.Bastion.Keys.SshPublicKey Shown(this PluginCall call, EgressKey key) =>
+        key.PublicKey with { Prefix = call.Services.Settings.EgressKeyPrefix };
+
     public static BastionAccount ExistingAccount(this PluginCall call, string name) =>
         call.Snapshot.Account(name) ?? throw new PluginFailureException("KO_NOT_FOUND", $"Account '{name}' doesn't exist");
 

@@ -35,17 +35,31 @@ internal static class BastionCommands
         var libDir = new Option<string>("--lib-dir") { Description = "Where the entry program is installed (default /usr/local/lib/rampart)", DefaultValueFactory = _ => "/usr/local/lib/rampart" };
         var socket = new Option<string>("--socket") { Description = "The daemon's bastion socket (default /run/rampart/osh.sock)", DefaultValueFactory = _ => "/run/rampart/osh.sock" };
         var name = new Option<string>("--name") { Description = "The bastion's name (default: this host's name)", DefaultValueFactory = _ => Environment.MachineName };
+        var egressFrom = new Option<string>("--egress-keys-from")
+        {
+            Description = "Addresses egress connections leave from, for the from=\"...\" of egress public keys (default: detected at daemon start)",
+        };
         var command = new Command("install", "Prepare the SSH front door: entry program, sshd configuration, host keys, OS group and keys user (root)")
         {
-            port, listen, configDir, libDir, socket, name,
+            port, listen, configDir, libDir, socket, name, egressFrom,
         };
         command.SetAction(async (parseResult, ct) =>
         {
             RequireRoot("install the bastion");
             var config = Path.GetFullPath(parseResult.GetValue(configDir)!);
             var lib = Path.GetFullPath(parseResult.GetValue(libDir)!);
+            IReadOnlyList<string>? from;
+            try
+            {
+                from = parseResult.GetValue(egressFrom) is { Length: > 0 } text ? BastionConfig.ParseAddressList(text, "--egress-keys-from") : null;
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new CliException(e.Message);
+            }
+
             var bastion = new BastionConfig(parseResult.GetValue(name)!, Path.GetFullPath(parseResult.GetValue(socket)!),
-                Path.Combine(lib, "rampart-osh"), "rampart-users", parseResult.GetValue(port));
+                Path.Combine(lib, "rampart-osh"), "rampart-users", parseResult.GetValue(port), from);
 
             await SystemCommand.CheckedAsync("groupadd", ["--system", "--force", bastion.OsGroup], ct);
             if (!SystemCommand.Exists("/etc/passwd", KeysUser))

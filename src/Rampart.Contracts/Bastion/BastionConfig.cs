@@ -8,7 +8,9 @@ namespace Rampart.Contracts.Bastion;
 /// </summary>
 /// <param name="Socket">The Unix socket the entry program connects to.</param>
 /// <param name="EntryProgram">The entry program, the login shell of every account.</param>
-public sealed record BastionConfig(string Name, string Socket, string EntryProgram, string OsGroup, int Port)
+/// <param name="EgressKeysFrom">The addresses or networks egress connections leave from, put in the <c>from="…"</c> of
+/// every egress public key shown (The Bastion's <c>egressKeysFrom</c>); null to detect this host's addresses at start.</param>
+public sealed record BastionConfig(string Name, string Socket, string EntryProgram, string OsGroup, int Port, IReadOnlyList<string>? EgressKeysFrom = null)
 {
     public const string DefaultPath = "/etc/rampart/bastion/bastion.conf";
 
@@ -41,7 +43,23 @@ public sealed record BastionConfig(string Name, string Socket, string EntryProgr
             Required("socket"),
             Required("entry_program"),
             values.GetValueOrDefault("os_group", "rampart-users"),
-            int.Parse(values.GetValueOrDefault("port", "2222"), CultureInfo.InvariantCulture));
+            int.Parse(values.GetValueOrDefault("port", "2222"), CultureInfo.InvariantCulture),
+            values.TryGetValue("egress_keys_from", out var from) && from.Length > 0 ? ParseAddressList(from, path) : null);
+    }
+
+    /// <summary>Comma- or space-separated IP addresses and networks (<c>192.0.2.10, 198.51.100.0/24</c>).</summary>
+    public static IReadOnlyList<string> ParseAddressList(string text, string source)
+    {
+        var entries = text.Split([',', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        foreach (var entry in entries)
+        {
+            if (!System.Net.IPAddress.TryParse(entry, out _) && !System.Net.IPNetwork.TryParse(entry, out _))
+            {
+                throw new InvalidOperationException($"{source}: '{entry}' is not an IP address or network");
+            }
+        }
+
+        return entries;
     }
 
     public string Format() => $"""
@@ -51,6 +69,8 @@ public sealed record BastionConfig(string Name, string Socket, string EntryProgr
         entry_program={EntryProgram}
         os_group={OsGroup}
         port={Port.ToString(CultureInfo.InvariantCulture)}
+        # Where egress connections come from, in the from="..." of egress public keys; detected at start when absent.
+        {(EgressKeysFrom is { Count: > 0 } from ? "egress_keys_from=" + string.Join(',', from) : "#egress_keys_from=192.0.2.10,198.51.100.0/24")}
 
         """;
 }

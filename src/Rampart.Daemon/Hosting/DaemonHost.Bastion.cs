@@ -20,7 +20,8 @@ public static partial class DaemonHost
         var state = Path.Combine(options.DataDirectory, "bastion");
         Directory.CreateDirectory(state, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         services.AddSingleton(config);
-        services.AddSingleton(new BastionSettings(config.Name, config.EntryProgram, config.OsGroup, state));
+        services.AddSingleton(new BastionSettings(config.Name, config.EntryProgram, config.OsGroup, state,
+            EgressKeysFrom: config.EgressKeysFrom ?? HostAddresses.Detect()));
         services.AddSingleton<IBastionStore, SqliteBastionStore>();
         services.AddSingleton<BastionDirectory>();
         services.AddSingleton<LiveSessions>();

@@ -366,7 +366,11 @@ public sealed class EgressTests(EgressTests.Fixture fixture) : IClassFixture<Egr
         var group = "eg" + member[3..];
         var created = await Gateway.AdminAsync($"--json-greppable --osh groupCreate --group {group} --algo ed25519 --owner {Gateway.Admin}", Ct);
         Assert.True(created.Code == "OK", created.ToString());
-        await TrustAsync(created.Json["value"]!["public_key"]!["line"]!.GetValue<string>());
+        // Shown as servers must install it: usable from the bastion's egress address only (sshd enforces the from=).
+        var publicKey = created.Json["value"]!["public_key"]!;
+        Assert.Equal("from=\"127.0.0.1\"", publicKey["prefix"]!.GetValue<string>());
+        Assert.StartsWith("from=\"127.0.0.1\" ssh-ed25519 ", publicKey["line"]!.GetValue<string>(), StringComparison.Ordinal);
+        await TrustAsync(publicKey["line"]!.GetValue<string>());
 
         // Without --force the bastion tries the connection first, which now succeeds.
         var server = await Gateway.AdminAsync($"--json-greppable --osh groupAddServer --group {group} --host 127.0.0.1 --port {Target.Port} --user {TargetUser}", Ct);

@@ -295,6 +295,8 @@ public sealed class SelfPluginTests(BastionGatewayFixture fixture) : IClassFixtu
             Assert.True(value[list] is System.Text.Json.Nodes.JsonArray, list);
         }
 
+        // The gateway is installed with --egress-keys-from 127.0.0.1: that is where its egress connections come from.
+        Assert.Equal(["127.0.0.1"], value["egress_ip_list"]!.AsArray().Select(a => a!.GetValue<string>()));
         Assert.Contains("ed25519", value["ingress_ssh_key_algorithms"]!.AsArray().Select(a => a!.GetValue<string>()));
         Assert.Equal((2048, 8192), (value["ingress_rsa_min_size"]!.GetValue<int>(), value["ingress_rsa_max_size"]!.GetValue<int>()));
         Assert.Equal(account, value["password_user"]!.GetValue<string>());

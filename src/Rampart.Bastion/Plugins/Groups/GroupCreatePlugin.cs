@@ -110,7 +110,7 @@ public sealed class GroupCreatePlugin : OshPlugin
         var value = new JsonObject { ["group"] = name, ["owner"] = owner };
         if (key is not null)
         {
-            value["public_key"] = key.PublicKey.ToJson();
+            value["public_key"] = call.Shown(key).ToJson();
         }
 
         return Ok(value);

@@ -97,7 +97,7 @@ public sealed class GroupInfoPlugin : OshPlugin
             var keys = new JsonObject();
             foreach (var key in group.EgressKeys.OrderBy(k => k.Created))
             {
-                keys[key.PublicKey.Fingerprint] = key.PublicKey.ToJson();
+                keys[key.PublicKey.Fingerprint] = call.Shown(key).ToJson();
             }
 
             view["keys"] = keys;

@@ -23,8 +23,9 @@ public sealed class EgressKeyListPlugin(bool self) : OshPlugin
         var value = new JsonObject();
         foreach (var key in account.EgressKeys.OrderByDescending(k => k.Created))
         {
-            value[key.PublicKey.Fingerprint] = key.PublicKey.ToJson();
-            await call.SayAsync(key.PublicKey.Line, cancellationToken);
+            var shown = call.Shown(key);
+            value[key.PublicKey.Fingerprint] = shown.ToJson();
+            await call.SayAsync(shown.Line, cancellationToken);
         }
 
         return Ok(value);

@@ -50,7 +50,7 @@ public sealed class InfoPlugin : OshPlugin
         value["slave_mode"] = 0;
         value["allowed_networks_list"] = new JsonArray();
         value["forbidden_networks_list"] = new JsonArray();
-        value["egress_ip_list"] = new JsonArray();
+        value["egress_ip_list"] = new JsonArray([.. (call.Services.Settings.EgressKeysFrom ?? []).Select(ip => JsonValue.Create(ip))]);
         value["interactive_mode_allowed"] = 0;
         value["mosh_allowed"] = 0;
         value["account_expiration_days"] = 0;

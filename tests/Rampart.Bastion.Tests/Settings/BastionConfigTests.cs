@@ -1,0 +1,59 @@
+using Rampart.Bastion.Dispatch;
+using Rampart.Contracts.Bastion;
+
+namespace Rampart.Bastion.Tests.Settings;
+
+public sealed class BastionConfigTests
+{
+    [Fact]
+    public void EgressKeysFrom_RoundTripsThroughTheFile_AndBecomesTheKeysFromOption()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            var written = new BastionConfig("gw", "/run/osh.sock", "/usr/lib/rampart-osh", "rampart-users", 2222, ["192.0.2.10", "2001:db8::/32"]);
+            File.WriteAllText(path, written.Format());
+            var read = BastionConfig.Load(path);
+            Assert.Equal(["192.0.2.10", "2001:db8::/32"], read.EgressKeysFrom);
+
+            var settings = new BastionSettings("gw", "/x", "g", "/tmp", EgressKeysFrom: read.EgressKeysFrom);
+            Assert.Equal("from=\"192.0.2.10,2001:db8::/32\"", settings.EgressKeyPrefix);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void WithoutEgressKeysFrom_TheDaemonDetectsAddresses_AndAnEmptyListMeansNoFromOption()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, new BastionConfig("gw", "/run/osh.sock", "/usr/lib/rampart-osh", "rampart-users", 2222).Format());
+            Assert.Null(BastionConfig.Load(path).EgressKeysFrom);
+            Assert.Null(new BastionSettings("gw", "/x", "g", "/tmp", EgressKeysFrom: []).EgressKeyPrefix);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("192.0.2.10, 198.51.100.0/24", new[] { "192.0.2.10", "198.51.100.0/24" })]
+    [InlineData("192.0.2.10 2001:db8::1", new[] { "192.0.2.10", "2001:db8::1" })]
+    public void AddressLists_AcceptCommasAndSpaces(string text, string[] expected) =>
+        Assert.Equal(expected, BastionConfig.ParseAddressList(text, "test"));
+
+    [Theory]
+    [InlineData("bastion.example.net")]
+    [InlineData("192.0.2.10,not-an-ip")]
+    [InlineData("192.0.2.300")]
+    public void AddressLists_RefuseWhatIsNotAnAddressOrNetwork(string text)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => BastionConfig.ParseAddressList(text, "--egress-keys-from"));
+        Assert.StartsWith("--egress-keys-from: '", error.Message, StringComparison.Ordinal);
+    }
+}
