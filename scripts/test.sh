@@ -15,6 +15,8 @@ command -v python3 >/dev/null 2>&1 || needed+=(python3)
 command -v sudo >/dev/null 2>&1 || needed+=(sudo)
 # Bastion recordings must play in the real asciinema player.
 command -v asciinema >/dev/null 2>&1 || needed+=(asciinema)
+# Ansible is driven through the bastion front door, as teams run it through The Bastion.
+[ -x /usr/bin/ansible ] || needed+=(ansible-core)
 if [ "${#needed[@]}" -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "test.sh: please install ${needed[*]} (or run as root)" >&2

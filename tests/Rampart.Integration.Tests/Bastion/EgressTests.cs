@@ -10,7 +10,7 @@ namespace Rampart.Integration.Tests.Bastion;
 /// target sshd that trusts only the bastion's egress keys. Access comes from group membership, guest accesses and
 /// personal accesses; every session is recorded, listed, replayable and audited.
 /// </summary>
-public sealed class EgressTests(EgressTests.Fixture fixture) : IClassFixture<EgressTests.Fixture>
+public sealed class EgressTests(EgressFixture fixture) : IClassFixture<EgressFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -360,27 +360,9 @@ public sealed class EgressTests(EgressTests.Fixture fixture) : IClassFixture<Egr
         Assert.Equal(0, (await Gateway.SshAsync(member, key, "--json-greppable --osh info", null, Ct)).ExitCode);
     }
 
-    /// <summary>A group owned by the admin, with its own egress key trusted by the target, the target as its one server, and a member.</summary>
-    private async Task<string> GroupWithServerAsync(string member)
-    {
-        var group = "eg" + member[3..];
-        var created = await Gateway.AdminAsync($"--json-greppable --osh groupCreate --group {group} --algo ed25519 --owner {Gateway.Admin}", Ct);
-        Assert.True(created.Code == "OK", created.ToString());
-        // Shown as servers must install it: usable from the bastion's egress address only (sshd enforces the from=).
-        var publicKey = created.Json["value"]!["public_key"]!;
-        Assert.Equal("from=\"127.0.0.1\"", publicKey["prefix"]!.GetValue<string>());
-        Assert.StartsWith("from=\"127.0.0.1\" ssh-ed25519 ", publicKey["line"]!.GetValue<string>(), StringComparison.Ordinal);
-        await TrustAsync(publicKey["line"]!.GetValue<string>());
+    private Task<string> GroupWithServerAsync(string member) => fixture.GroupWithServerAsync(member, Ct);
 
-        // Without --force the bastion tries the connection first, which now succeeds.
-        var server = await Gateway.AdminAsync($"--json-greppable --osh groupAddServer --group {group} --host 127.0.0.1 --port {Target.Port} --user {TargetUser}", Ct);
-        Assert.True(server.Code == "OK", server.ToString());
-        Assert.Equal("OK", (await Gateway.AdminAsync($"--json-greppable --osh groupAddMember --group {group} --account {member}", Ct)).Code);
-        return group;
-    }
-
-    private async Task TrustAsync(string publicKeyLine) =>
-        await File.AppendAllTextAsync(Target.Home.Combine("authorized_keys"), publicKeyLine + "\n", Ct);
+    private Task TrustAsync(string publicKeyLine) => fixture.TrustAsync(publicKeyLine, Ct);
 
     private static async Task<string> AsciinemaCatAsync(string recording)
     {
@@ -397,42 +379,5 @@ public sealed class EgressTests(EgressTests.Fixture fixture) : IClassFixture<Egr
         await process.WaitForExitAsync(Ct);
         Assert.True(process.ExitCode == 0, $"asciinema cat {recording}: {await error}");
         return await output;
-    }
-
-    /// <summary>One bastion, one target sshd that trusts nothing but the keys a test adds, and one target OS user.</summary>
-    public sealed class Fixture : IAsyncLifetime
-    {
-        public BastionGatewayFixture Gateway { get; } = new();
-
-        public SshServer? Target { get; private set; }
-
-        public SystemUser? TargetUser { get; private set; }
-
-        public async ValueTask InitializeAsync()
-        {
-            await Gateway.InitializeAsync();
-            if (BastionGateway.CanRun)
-            {
-                Target = await SshServer.StartAsync(TestContext.Current.CancellationToken);
-                Target.AllowOtherUsers();
-                await File.WriteAllTextAsync(Target.Home.Combine("authorized_keys"), "", TestContext.Current.CancellationToken);
-                TargetUser = await SystemUser.CreateAsync(TestContext.Current.CancellationToken);
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (Target is not null)
-            {
-                await Target.DisposeAsync();
-            }
-
-            if (TargetUser is not null)
-            {
-                await TargetUser.DisposeAsync();
-            }
-
-            await Gateway.DisposeAsync();
-        }
     }
 }
