@@ -7,6 +7,8 @@ namespace Rampart.Bastion.Dispatch;
 /// <param name="StateDirectory">The daemon's private bastion directory (0700): recordings and known hosts, out of every account's reach.</param>
 /// <param name="EgressKeysFrom">The addresses egress connections leave from: the <c>from="…"</c> of every egress public key
 /// shown, so that a key installed on a server works from the bastion only. Empty: no <c>from</c>.</param>
+/// <param name="RecordingMaxBytes">The most output one egress session may produce: its recording holds it all, and the
+/// session is closed when it would pass it (asciicast can take up to 6 bytes on disk per byte of binary output).</param>
 public sealed record BastionSettings(
     string Name,
     string EntryProgram,
@@ -17,8 +19,12 @@ public sealed record BastionSettings(
     string EgressKeyAlgorithm = "ecdsa",
     int EgressKeySize = 521,
     string? DefaultLogin = null,
-    IReadOnlyList<string>? EgressKeysFrom = null)
+    IReadOnlyList<string>? EgressKeysFrom = null,
+    long RecordingMaxBytes = BastionSettings.DefaultRecordingMaxBytes)
 {
+    /// <summary>1 GiB of session output.</summary>
+    public const long DefaultRecordingMaxBytes = 1L << 30;
+
     public const string DefaultOsGroup = "rampart-users";
 
     public string RecordingsDirectory => Path.Combine(StateDirectory, "recordings");

@@ -85,7 +85,8 @@ public sealed class EgressSessions(BastionServices services) : IEgressSessions, 
         var started = services.Time.GetUtcNow();
         await using var recorder = SessionRecorder.Create(recordings, sessionId, pty ? RecordingKind.Interactive : RecordingKind.Command,
             columns > 0 ? columns : 80, rows > 0 ? rows : 24, terminal.Term,
-            $"{caller.Account.Name} to {user}@{address}:{port}{(invocation.RemoteCommand is { } c ? " -- " + c : "")}", services.Time);
+            $"{caller.Account.Name} to {user}@{address}:{port}{(invocation.RemoteCommand is { } c ? " -- " + c : "")}", services.Time,
+            services.Settings.RecordingMaxBytes);
         var session = Session(caller, invocation, sessionId, host, address, user, port, allowed: true, started, recorder.Files);
         await services.Sessions.StartAsync(session, cancellationToken);
         Audit(caller, user, address, port, "ok", $"session {sessionId} via {string.Join(", ", grants.Select(g => g.Group is null ? g.Type : $"{g.Group}({g.Type})"))}");
@@ -109,6 +110,12 @@ public sealed class EgressSessions(BastionServices services) : IEgressSessions, 
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             exitCode = OshExitCode.GotSignal;
+        }
+        catch (RecordingFullException full)
+        {
+            // An unrecorded session must not go on; 109 is The Bastion's status for a recording out of space.
+            await terminal.WriteErrorLineAsync($"\r\nThis session was closed by the bastion: {full.Message}.\r", CancellationToken.None);
+            exitCode = OshExitCode.OutOfSpace;
         }
         catch (Exception e) when (e is IOException or System.ComponentModel.Win32Exception or InvalidOperationException)
         {

@@ -31,12 +31,13 @@ internal static class PipeRelay
         var errors = StreamPump.OutputAsync(ssh.StandardError.BaseStream, recorder.Stderr, terminal.WriteStderrAsync, cancellationToken);
         try
         {
-            await Task.WhenAll(output, errors);
+            await StreamPump.AllOrFirstFailureAsync(output, errors);
             await ssh.WaitForExitAsync(cancellationToken);
         }
-        catch (OperationCanceledException)
+        catch
         {
-            ssh.Kill(entireProcessTree: true);
+            // Cancelled (the client left, the account was frozen) or a pump failed: ssh must not outlive the session.
+            StreamPump.Stop(ssh);
             throw;
         }
         finally

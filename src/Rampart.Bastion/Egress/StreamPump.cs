@@ -38,6 +38,34 @@ internal static class StreamPump
     }
 
     /// <summary>
+    /// Waits for every pump, but fails as soon as one fails: a pump that stopped (a full recording, a broken one) must
+    /// end the session at once, while the others would only end with ssh.
+    /// </summary>
+    public static async Task AllOrFirstFailureAsync(params Task[] pumps)
+    {
+        var running = pumps.ToList();
+        while (running.Count > 0)
+        {
+            var done = await Task.WhenAny(running);
+            await done;
+            running.Remove(done);
+        }
+    }
+
+    /// <summary>Ends ssh (and what it started) after the session failed; it may be gone already.</summary>
+    public static void Stop(System.Diagnostics.Process ssh)
+    {
+        try
+        {
+            ssh.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited on its own meanwhile.
+        }
+    }
+
+    /// <summary>
     /// ssh's output to the recording and the account's terminal until it ends. A terminal's master reports the end as
     /// an I/O error (EIO once the child's side is closed), which ends the pump like end-of-file does.
     /// </summary>

@@ -43,13 +43,21 @@ internal static class TerminalRelay
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var input = StreamPump.InputAsync(terminal.Stdin, pty.Master, closeAtEnd: false, stop.Token);
         var output = StreamPump.OutputAsync(pty.Master, recorder.Stdout, terminal.WriteStdoutAsync, cancellationToken);
+        var exited = ssh.WaitForExitAsync(cancellationToken);
         try
         {
-            await ssh.WaitForExitAsync(cancellationToken);
+            // The output pump ends before ssh only when it fails (a full or broken recording): the session ends then.
+            if (await Task.WhenAny(exited, output) == output)
+            {
+                await output;
+            }
+
+            await exited;
         }
-        catch (OperationCanceledException)
+        catch
         {
-            ssh.Kill(entireProcessTree: true);
+            // Cancelled (the client left, the account was frozen) or the pump failed: ssh must not outlive the session.
+            StreamPump.Stop(ssh);
             throw;
         }
         finally
@@ -57,9 +65,9 @@ internal static class TerminalRelay
             terminal.Resized -= OnResize;
             // The child is gone: once the daemon lets go of its end too, the last output drains and the pump ends.
             pty.CloseSlave();
-            await output;
             await stop.CancelAsync();
             await input;
+            await output;
         }
 
         // Only set when the terminal could not be set up (ssh's own messages went to the terminal).

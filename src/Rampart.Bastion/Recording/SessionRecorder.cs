@@ -29,6 +29,7 @@ public sealed class SessionRecorder : IAsyncDisposable
     private readonly RecordingKind _kind;
     private readonly CastFile _output;
     private readonly CastFile? _errors;
+    private readonly long _maxBytes;
 
     // One decoder per stream: a character split across two stdout chunks must not be joined with stderr bytes.
     private readonly Decoder _stdoutDecoder = Encoding.UTF8.GetDecoder();
@@ -39,9 +40,10 @@ public sealed class SessionRecorder : IAsyncDisposable
     private IOException? _flushFailure;
     private bool _disposed;
 
-    private SessionRecorder(TimeProvider time, RecordingKind kind, CastFile output, CastFile? errors)
+    private SessionRecorder(TimeProvider time, RecordingKind kind, CastFile output, CastFile? errors, long maxBytes)
     {
         _time = time;
+        _maxBytes = maxBytes;
         _start = time.GetTimestamp();
         _kind = kind;
         _output = output;
@@ -59,10 +61,14 @@ public sealed class SessionRecorder : IAsyncDisposable
     /// <summary>
     /// Starts a recording in <paramref name="directory"/> (created 0700 if missing; files are 0600 and must not exist
     /// yet). <paramref name="width"/> and <paramref name="height"/> below 1 mean unknown: 80x24 is written.
+    /// <paramref name="maxBytes"/> bounds the session output recorded (stdout and stderr together): the chunk that
+    /// would cross it is recorded up to the limit and <see cref="RecordingFullException"/> is thrown.
     /// </summary>
     public static SessionRecorder Create(
-        string directory, string id, RecordingKind kind, int width, int height, string? term, string title, TimeProvider time)
+        string directory, string id, RecordingKind kind, int width, int height, string? term, string title, TimeProvider time,
+        long maxBytes = long.MaxValue)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ArgumentException.ThrowIfNullOrEmpty(id);
         ArgumentNullException.ThrowIfNull(title);
@@ -95,7 +101,7 @@ public sealed class SessionRecorder : IAsyncDisposable
                 errors = CastFile.Create(Path.Combine(directory, id + ".stderr.cast"), width, height, timestamp, title + " (stderr)", term);
             }
 
-            return new SessionRecorder(time, kind, output, errors);
+            return new SessionRecorder(time, kind, output, errors, maxBytes);
         }
         catch
         {
@@ -169,6 +175,18 @@ public sealed class SessionRecorder : IAsyncDisposable
         lock (_lock)
         {
             ThrowIfUnusable();
+            var room = _maxBytes - _bytesRecorded;
+            if (room <= 0)
+            {
+                throw new RecordingFullException(_maxBytes);
+            }
+
+            var full = data.Length > room;
+            if (full)
+            {
+                data = data[..(int)room];
+            }
+
             var time = Elapsed();
             // The decoder keeps an unfinished sequence for the next chunk and turns invalid bytes into U+FFFD.
             var count = decoder.GetCharCount(data, flush: false);
@@ -191,6 +209,10 @@ public sealed class SessionRecorder : IAsyncDisposable
             }
 
             Interlocked.Add(ref _bytesRecorded, data.Length);
+            if (full)
+            {
+                throw new RecordingFullException(_maxBytes);
+            }
         }
     }
 

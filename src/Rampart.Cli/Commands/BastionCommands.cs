@@ -39,9 +39,13 @@ internal static class BastionCommands
         {
             Description = "Addresses egress connections leave from, for the from=\"...\" of egress public keys (default: detected at daemon start)",
         };
+        var recordingMax = new Option<string>("--recording-max-bytes")
+        {
+            Description = "The most output one egress session may produce; it is recorded in full and closed past it (default 1 GiB)",
+        };
         var command = new Command("install", "Prepare the SSH front door: entry program, sshd configuration, host keys, OS group and keys user (root)")
         {
-            port, listen, configDir, libDir, socket, name, egressFrom,
+            port, listen, configDir, libDir, socket, name, egressFrom, recordingMax,
         };
         command.SetAction(async (parseResult, ct) =>
         {
@@ -49,9 +53,11 @@ internal static class BastionCommands
             var config = Path.GetFullPath(parseResult.GetValue(configDir)!);
             var lib = Path.GetFullPath(parseResult.GetValue(libDir)!);
             IReadOnlyList<string>? from;
+            long? maxOutput;
             try
             {
                 from = parseResult.GetValue(egressFrom) is { Length: > 0 } text ? BastionConfig.ParseAddressList(text, "--egress-keys-from") : null;
+                maxOutput = parseResult.GetValue(recordingMax) is { Length: > 0 } bytes ? BastionConfig.ParseByteCount(bytes, "--recording-max-bytes") : null;
             }
             catch (InvalidOperationException e)
             {
@@ -59,7 +65,7 @@ internal static class BastionCommands
             }
 
             var bastion = new BastionConfig(parseResult.GetValue(name)!, Path.GetFullPath(parseResult.GetValue(socket)!),
-                Path.Combine(lib, "rampart-osh"), "rampart-users", parseResult.GetValue(port), from);
+                Path.Combine(lib, "rampart-osh"), "rampart-users", parseResult.GetValue(port), from, maxOutput);
 
             await SystemCommand.CheckedAsync("groupadd", ["--system", "--force", bastion.OsGroup], ct);
             if (!SystemCommand.Exists("/etc/passwd", KeysUser))

@@ -10,7 +10,11 @@ namespace Rampart.Contracts.Bastion;
 /// <param name="EntryProgram">The entry program, the login shell of every account.</param>
 /// <param name="EgressKeysFrom">The addresses or networks egress connections leave from, put in the <c>from="…"</c> of
 /// every egress public key shown (The Bastion's <c>egressKeysFrom</c>); null to detect this host's addresses at start.</param>
-public sealed record BastionConfig(string Name, string Socket, string EntryProgram, string OsGroup, int Port, IReadOnlyList<string>? EgressKeysFrom = null)
+/// <param name="RecordingMaxBytes">The most output one egress session may produce before it is closed (its recording
+/// holds all of it); null for the daemon's default.</param>
+public sealed record BastionConfig(
+    string Name, string Socket, string EntryProgram, string OsGroup, int Port, IReadOnlyList<string>? EgressKeysFrom = null,
+    long? RecordingMaxBytes = null)
 {
     public const string DefaultPath = "/etc/rampart/bastion/bastion.conf";
 
@@ -44,8 +48,15 @@ public sealed record BastionConfig(string Name, string Socket, string EntryProgr
             Required("entry_program"),
             values.GetValueOrDefault("os_group", "rampart-users"),
             int.Parse(values.GetValueOrDefault("port", "2222"), CultureInfo.InvariantCulture),
-            values.TryGetValue("egress_keys_from", out var from) && from.Length > 0 ? ParseAddressList(from, path) : null);
+            values.TryGetValue("egress_keys_from", out var from) && from.Length > 0 ? ParseAddressList(from, path) : null,
+            values.TryGetValue("recording_max_bytes", out var max) && max.Length > 0 ? ParseByteCount(max, path) : null);
     }
+
+    /// <summary>A positive number of bytes.</summary>
+    public static long ParseByteCount(string text, string source) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) && bytes > 0
+            ? bytes
+            : throw new InvalidOperationException($"{source}: '{text}' is not a positive number of bytes");
 
     /// <summary>Comma- or space-separated IP addresses and networks (<c>192.0.2.10, 198.51.100.0/24</c>).</summary>
     public static IReadOnlyList<string> ParseAddressList(string text, string source)
@@ -71,6 +82,8 @@ public sealed record BastionConfig(string Name, string Socket, string EntryProgr
         port={Port.ToString(CultureInfo.InvariantCulture)}
         # Where egress connections come from, in the from="..." of egress public keys; detected at start when absent.
         {(EgressKeysFrom is { Count: > 0 } from ? "egress_keys_from=" + string.Join(',', from) : "#egress_keys_from=192.0.2.10,198.51.100.0/24")}
+        # The most output one egress session may produce (it is recorded in full); the session is closed past it.
+        {(RecordingMaxBytes is { } max ? "recording_max_bytes=" + max.ToString(CultureInfo.InvariantCulture) : "#recording_max_bytes=1073741824")}
 
         """;
 }

@@ -21,7 +21,8 @@ public static partial class DaemonHost
         Directory.CreateDirectory(state, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         services.AddSingleton(config);
         services.AddSingleton(new BastionSettings(config.Name, config.EntryProgram, config.OsGroup, state,
-            EgressKeysFrom: config.EgressKeysFrom ?? HostAddresses.Detect()));
+            EgressKeysFrom: config.EgressKeysFrom ?? HostAddresses.Detect(),
+            RecordingMaxBytes: config.RecordingMaxBytes ?? BastionSettings.DefaultRecordingMaxBytes));
         services.AddSingleton<IBastionStore, SqliteBastionStore>();
         services.AddSingleton<BastionDirectory>();
         services.AddSingleton<LiveSessions>();

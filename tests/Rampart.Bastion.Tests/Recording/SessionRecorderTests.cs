@@ -171,6 +171,25 @@ public sealed class SessionRecorderTests : IDisposable
     }
 
     [Fact]
+    public async Task OutputPastTheLimit_IsRecordedUpToIt_ThenRefused()
+    {
+        await using (var recorder = SessionRecorder.Create(_temp.Path, "cap", RecordingKind.Command, 80, 24, null, "t", _time, maxBytes: 10))
+        {
+            recorder.Stdout("12345"u8);
+            recorder.Stderr("678"u8);
+            // Stdout and stderr share the limit: 2 bytes of room are left, and this chunk has 4.
+            var full = Assert.Throws<RecordingFullException>(() => recorder.Stdout("abcd"u8));
+            Assert.Equal(10, full.Limit);
+            Assert.Equal(10, recorder.BytesRecorded);
+            Assert.Throws<RecordingFullException>(() => recorder.Stderr("x"u8));
+        }
+
+        var stdout = await AsciicastReader.ReadAsync(_temp.Combine("cap.cast"), TestContext.Current.CancellationToken);
+        Assert.Equal("12345ab", string.Concat(stdout.Events.Select(e => e.Data)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SessionRecorder.Create(_temp.Path, "zero", RecordingKind.Command, 80, 24, null, "t", _time, maxBytes: 0));
+    }
+
+    [Fact]
     public async Task Interactive_PutsStderrAndResizesInTheOneFile()
     {
         await using (var recorder = SessionRecorder.Create(_temp.Path, "p", RecordingKind.Interactive, 80, 24, "xterm", "t", _time))

@@ -11,10 +11,11 @@ public sealed class BastionConfigTests
         var path = Path.GetTempFileName();
         try
         {
-            var written = new BastionConfig("gw", "/run/osh.sock", "/usr/lib/rampart-osh", "rampart-users", 2222, ["192.0.2.10", "2001:db8::/32"]);
+            var written = new BastionConfig("gw", "/run/osh.sock", "/usr/lib/rampart-osh", "rampart-users", 2222, ["192.0.2.10", "2001:db8::/32"], 5000);
             File.WriteAllText(path, written.Format());
             var read = BastionConfig.Load(path);
             Assert.Equal(["192.0.2.10", "2001:db8::/32"], read.EgressKeysFrom);
+            Assert.Equal(5000, read.RecordingMaxBytes);
 
             var settings = new BastionSettings("gw", "/x", "g", "/tmp", EgressKeysFrom: read.EgressKeysFrom);
             Assert.Equal("from=\"192.0.2.10,2001:db8::/32\"", settings.EgressKeyPrefix);
@@ -33,6 +34,7 @@ public sealed class BastionConfigTests
         {
             File.WriteAllText(path, new BastionConfig("gw", "/run/osh.sock", "/usr/lib/rampart-osh", "rampart-users", 2222).Format());
             Assert.Null(BastionConfig.Load(path).EgressKeysFrom);
+            Assert.Null(BastionConfig.Load(path).RecordingMaxBytes);
             Assert.Null(new BastionSettings("gw", "/x", "g", "/tmp", EgressKeysFrom: []).EgressKeyPrefix);
         }
         finally
@@ -56,4 +58,12 @@ public sealed class BastionConfigTests
         var error = Assert.Throws<InvalidOperationException>(() => BastionConfig.ParseAddressList(text, "--egress-keys-from"));
         Assert.StartsWith("--egress-keys-from: '", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("1G")]
+    [InlineData(" 12")]
+    public void ByteCounts_MustBePositiveWholeNumbers(string text) =>
+        Assert.Throws<InvalidOperationException>(() => BastionConfig.ParseByteCount(text, "--recording-max-bytes"));
 }

@@ -37,6 +37,9 @@ public sealed class BastionGateway : IAsyncDisposable
 
     public static bool CanRun => SystemUser.CanCreate && File.Exists("/usr/sbin/sshd");
 
+    /// <summary>The test gateway's cap on one egress session's output: small, so that a test can reach it.</summary>
+    public const long RecordingMaxBytes = 4 * 1024 * 1024;
+
     public static async Task<BastionGateway> StartAsync(CancellationToken cancellationToken)
     {
         var home = new TempDirectory();
@@ -47,7 +50,7 @@ public sealed class BastionGateway : IAsyncDisposable
         var install = await CliRunner.RunAsync(null, null, cancellationToken,
             "bastion", "install", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--listen-address", "127.0.0.1",
             "--config-dir", home.Combine("etc"), "--lib-dir", lib, "--socket", home.Combine("run", "osh.sock"), "--name", "test-bastion",
-            "--egress-keys-from", "127.0.0.1");
+            "--egress-keys-from", "127.0.0.1", "--recording-max-bytes", RecordingMaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(install.Code == 0, install.ToString());
 
         var daemon = new DaemonProcess();

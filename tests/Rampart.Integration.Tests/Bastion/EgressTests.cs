@@ -278,6 +278,34 @@ public sealed class EgressTests(EgressFixture fixture) : IClassFixture<EgressFix
         await SingleLineAsync("pkill", "-u", TargetUser, "-f", marker);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ASessionPastItsRecordingLimitIsClosed_AndNothingUnrecordedReachesTheClient(bool remoteTerminal)
+    {
+        Assert.SkipUnless(BastionGateway.CanRun, "needs root, sshd and useradd");
+        var (member, key) = await Gateway.CreateAccountAsync(Ct);
+        await GroupWithServerAsync(member);
+
+        // Twice the limit of output, without end: the session must be cut at the limit, not run on unrecorded.
+        var limit = BastionGateway.RecordingMaxBytes;
+        var flood = await Gateway.SshAsync(member, key, $"{(remoteTerminal ? "-t " : "")}{To()} -- yes rampart | head -c {limit * 2}", null, Ct)
+            .WaitAsync(TimeSpan.FromSeconds(60), Ct);
+        Assert.Equal(109, flood.ExitCode);
+        Assert.Contains("This session was closed by the bastion: the session's recording reached its limit of 4194304 bytes of output", flood.Error,
+            StringComparison.Ordinal);
+        Assert.InRange(flood.Out.Length, 1, (int)limit);
+
+        // The recording holds everything the client was shown (up to the limit), and the session says how it ended.
+        var sessions = await Gateway.SshAsync(member, key, "--json-greppable --osh selfListSessions --type ssh", null, Ct);
+        var row = sessions.Json["value"]!.AsArray().Single()!;
+        Assert.Equal(109, row["returned"]!.GetValue<int>());
+        var recording = Directory.GetFiles(Path.Combine(Gateway.Daemon.DataDirectory, "bastion", "recordings", member), "*.cast")
+            .Single(f => !f.EndsWith(".stderr.cast", StringComparison.Ordinal));
+        var recorded = (await Rampart.Bastion.Recording.AsciicastReader.ReadAsync(recording, Ct)).Events.Where(e => e.Code == "o").Sum(e => e.Data.Length);
+        Assert.InRange(recorded, flood.Out.Length, (int)limit);
+    }
+
     private static async Task<string> SingleLineAsync(string program, params string[] arguments)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true };
