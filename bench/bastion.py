@@ -9,7 +9,7 @@
 
 Prints medians (milliseconds) and ratios. Usage: bastion.py [--runs N] [--entry native|dotnet|both]
 Needs root and a Release build (bench/bastion.sh builds it). Everything it creates is removed at the end."""
-import argparse, glob, os, secrets, shutil, socket, statistics, subprocess, sys, tempfile, time
+import argparse, glob, json, os, secrets, shutil, socket, statistics, subprocess, sys, tempfile, time
 from benchlib import free_port, stop_all
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -106,7 +106,8 @@ class Bastion:
         self.osh(self.admin, "admin", f'--osh accountCreate --account {self.account} --uid-auto --public-key "{public_key}"')
         group = "rbng" + secrets.token_hex(3)
         created = self.osh(self.admin, "admin", f"--json-greppable --osh groupCreate --group {group} --algo ed25519 --owner {self.admin}")
-        group_key = created.split('"line":"', 1)[1].split('"', 1)[0]
+        envelope = next(line for line in created.splitlines() if line.startswith("JSON_OUTPUT="))
+        group_key = json.loads(envelope[len("JSON_OUTPUT="):])["value"]["public_key"]["line"]  # from="127.0.0.1" ssh-ed25519 ...
 
         # The target: its own sshd that trusts the bench's client key (direct runs) and the group's egress key.
         if run("id", TARGET_USER, check=False).returncode != 0:

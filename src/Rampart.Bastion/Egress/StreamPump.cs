@@ -72,7 +72,8 @@ internal static class StreamPump
     public static async Task OutputAsync(
         Stream source, Record record, Func<ReadOnlyMemory<byte>, CancellationToken, ValueTask> write, CancellationToken cancellationToken)
     {
-        var buffer = new byte[32 * 1024];
+        // As large as a pipe's default capacity: bulk output moves in as few reads, records and frames as it can.
+        var buffer = new byte[64 * 1024];
         while (true)
         {
             int read;
@@ -92,7 +93,8 @@ internal static class StreamPump
 
             // Recorded first: what the client was sent is always in the recording, even if the client vanishes.
             record(buffer.AsSpan(0, read));
-            await write(buffer.AsMemory(0, read).ToArray(), cancellationToken);
+            // The buffer is reused only once the write has completed, so it needs no copy.
+            await write(buffer.AsMemory(0, read), cancellationToken);
         }
     }
 }

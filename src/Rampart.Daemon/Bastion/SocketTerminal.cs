@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Pipelines;
 using System.Net.Sockets;
@@ -68,15 +69,16 @@ public sealed class SocketTerminal : OshTerminal, IAsyncDisposable
     private async Task WriteFrameAsync(byte type, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken);
+        // Header and payload leave in one write: one syscall, and one wake-up of the entry program, per frame.
+        var frame = ArrayPool<byte>.Shared.Rent(OshFrame.HeaderSize + Math.Min(data.Length, OshFrame.MaxPayload));
         try
         {
-            var header = new byte[OshFrame.HeaderSize];
             for (var offset = 0; offset < data.Length || (offset == 0 && data.Length == 0); offset += OshFrame.MaxPayload)
             {
                 var chunk = data.Slice(offset, Math.Min(OshFrame.MaxPayload, data.Length - offset));
-                OshFrame.WriteHeader(header, type, chunk.Length);
-                await _stream.WriteAsync(header, cancellationToken);
-                await _stream.WriteAsync(chunk, cancellationToken);
+                OshFrame.WriteHeader(frame, type, chunk.Length);
+                chunk.Span.CopyTo(frame.AsSpan(OshFrame.HeaderSize));
+                await _stream.WriteAsync(frame.AsMemory(0, OshFrame.HeaderSize + chunk.Length), cancellationToken);
                 if (data.Length == 0)
                 {
                     break;
@@ -85,6 +87,7 @@ public sealed class SocketTerminal : OshTerminal, IAsyncDisposable
         }
         finally
         {
+            ArrayPool<byte>.Shared.Return(frame);
             _writeGate.Release();
         }
     }
