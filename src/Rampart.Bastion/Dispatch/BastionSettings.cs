@@ -9,6 +9,8 @@ namespace Rampart.Bastion.Dispatch;
 /// shown, so that a key installed on a server works from the bastion only. Empty: no <c>from</c>.</param>
 /// <param name="RecordingMaxBytes">The most output one egress session may produce: its recording holds it all, and the
 /// session is closed when it would pass it (asciicast can take up to 6 bytes on disk per byte of binary output).</param>
+/// <param name="IngressKeysFrom">Where accounts may log in from, whatever their keys say unless overriding is allowed.</param>
+/// <param name="IngressKeysFromAllowOverride">A key's own <c>from="…"</c> wins over <paramref name="IngressKeysFrom"/>.</param>
 public sealed record BastionSettings(
     string Name,
     string EntryProgram,
@@ -20,7 +22,9 @@ public sealed record BastionSettings(
     int EgressKeySize = 521,
     string? DefaultLogin = null,
     IReadOnlyList<string>? EgressKeysFrom = null,
-    long RecordingMaxBytes = BastionSettings.DefaultRecordingMaxBytes)
+    long RecordingMaxBytes = BastionSettings.DefaultRecordingMaxBytes,
+    IReadOnlyList<string>? IngressKeysFrom = null,
+    bool IngressKeysFromAllowOverride = false)
 {
     /// <summary>1 GiB of session output.</summary>
     public const long DefaultRecordingMaxBytes = 1L << 30;
@@ -31,6 +35,14 @@ public sealed record BastionSettings(
 
     /// <summary>The authorized_keys options egress public keys are shown with; null when no address is known.</summary>
     public string? EgressKeyPrefix => EgressKeysFrom is { Count: > 0 } from ? $"from=\"{string.Join(',', from)}\"" : null;
+
+    /// <summary>
+    /// The addresses an ingress key may log in from, as The Bastion decides them: the bastion-wide list, unless it is
+    /// empty or overriding is allowed and the key has its own. Without a bastion-wide list a key's own <c>from</c>
+    /// still holds (The Bastion drops it unless overriding is allowed; keeping it is the safer reading).
+    /// </summary>
+    public IReadOnlyList<string> IngressFrom(IReadOnlyList<string> keyFrom) =>
+        IngressKeysFrom is not { Count: > 0 } forced || (IngressKeysFromAllowOverride && keyFrom.Count > 0) ? keyFrom : forced;
 
     public string KnownHostsDirectory => Path.Combine(StateDirectory, "known_hosts");
 }

@@ -43,9 +43,17 @@ internal static class BastionCommands
         {
             Description = "The most output one egress session may produce; it is recorded in full and closed past it (default 1 GiB)",
         };
+        var ingressFrom = new Option<string>("--ingress-keys-from")
+        {
+            Description = "Addresses accounts may log in from: the from=\"...\" of every ingress key (default: no bastion-wide restriction)",
+        };
+        var ingressOverride = new Option<bool>("--ingress-keys-from-allow-override")
+        {
+            Description = "Let a key's own from=\"...\" replace --ingress-keys-from",
+        };
         var command = new Command("install", "Prepare the SSH front door: entry program, sshd configuration, host keys, OS group and keys user (root)")
         {
-            port, listen, configDir, libDir, socket, name, egressFrom, recordingMax,
+            port, listen, configDir, libDir, socket, name, egressFrom, recordingMax, ingressFrom, ingressOverride,
         };
         command.SetAction(async (parseResult, ct) =>
         {
@@ -54,8 +62,10 @@ internal static class BastionCommands
             var lib = Path.GetFullPath(parseResult.GetValue(libDir)!);
             IReadOnlyList<string>? from;
             long? maxOutput;
+            IReadOnlyList<string>? ingress;
             try
             {
+                ingress = parseResult.GetValue(ingressFrom) is { Length: > 0 } list ? BastionConfig.ParseAddressList(list, "--ingress-keys-from") : null;
                 from = parseResult.GetValue(egressFrom) is { Length: > 0 } text ? BastionConfig.ParseAddressList(text, "--egress-keys-from") : null;
                 maxOutput = parseResult.GetValue(recordingMax) is { Length: > 0 } bytes ? BastionConfig.ParseByteCount(bytes, "--recording-max-bytes") : null;
             }
@@ -65,7 +75,7 @@ internal static class BastionCommands
             }
 
             var bastion = new BastionConfig(parseResult.GetValue(name)!, Path.GetFullPath(parseResult.GetValue(socket)!),
-                Path.Combine(lib, "rampart-osh"), "rampart-users", parseResult.GetValue(port), from, maxOutput);
+                Path.Combine(lib, "rampart-osh"), "rampart-users", parseResult.GetValue(port), from, maxOutput, ingress, parseResult.GetValue(ingressOverride));
 
             await SystemCommand.CheckedAsync("groupadd", ["--system", "--force", bastion.OsGroup], ct);
             if (!SystemCommand.Exists("/etc/passwd", KeysUser))

@@ -12,9 +12,13 @@ namespace Rampart.Contracts.Bastion;
 /// every egress public key shown (The Bastion's <c>egressKeysFrom</c>); null to detect this host's addresses at start.</param>
 /// <param name="RecordingMaxBytes">The most output one egress session may produce before it is closed (its recording
 /// holds all of it); null for the daemon's default.</param>
+/// <param name="IngressKeysFrom">Where accounts may log in from (The Bastion's <c>ingressKeysFrom</c>): the
+/// <c>from="…"</c> every ingress key is used with; empty for no bastion-wide restriction.</param>
+/// <param name="IngressKeysFromAllowOverride">Whether a key's own <c>from="…"</c> replaces <paramref name="IngressKeysFrom"/>
+/// (The Bastion's <c>ingressKeysFromAllowOverride</c>).</param>
 public sealed record BastionConfig(
     string Name, string Socket, string EntryProgram, string OsGroup, int Port, IReadOnlyList<string>? EgressKeysFrom = null,
-    long? RecordingMaxBytes = null)
+    long? RecordingMaxBytes = null, IReadOnlyList<string>? IngressKeysFrom = null, bool IngressKeysFromAllowOverride = false)
 {
     public const string DefaultPath = "/etc/rampart/bastion/bastion.conf";
 
@@ -49,8 +53,17 @@ public sealed record BastionConfig(
             values.GetValueOrDefault("os_group", "rampart-users"),
             int.Parse(values.GetValueOrDefault("port", "2222"), CultureInfo.InvariantCulture),
             values.TryGetValue("egress_keys_from", out var from) && from.Length > 0 ? ParseAddressList(from, path) : null,
-            values.TryGetValue("recording_max_bytes", out var max) && max.Length > 0 ? ParseByteCount(max, path) : null);
+            values.TryGetValue("recording_max_bytes", out var max) && max.Length > 0 ? ParseByteCount(max, path) : null,
+            values.TryGetValue("ingress_keys_from", out var ingress) && ingress.Length > 0 ? ParseAddressList(ingress, path) : null,
+            values.TryGetValue("ingress_keys_from_allow_override", out var allow) && ParseBoolean(allow, path));
     }
+
+    private static bool ParseBoolean(string text, string source) => text switch
+    {
+        "true" or "yes" or "1" => true,
+        "false" or "no" or "0" or "" => false,
+        _ => throw new InvalidOperationException($"{source}: '{text}' is not true or false"),
+    };
 
     /// <summary>A positive number of bytes.</summary>
     public static long ParseByteCount(string text, string source) =>
@@ -84,6 +97,10 @@ public sealed record BastionConfig(
         {(EgressKeysFrom is { Count: > 0 } from ? "egress_keys_from=" + string.Join(',', from) : "#egress_keys_from=192.0.2.10,198.51.100.0/24")}
         # The most output one egress session may produce (it is recorded in full); the session is closed past it.
         {(RecordingMaxBytes is { } max ? "recording_max_bytes=" + max.ToString(CultureInfo.InvariantCulture) : "#recording_max_bytes=1073741824")}
+        # Where accounts may log in from: the from="..." of every ingress key; a key's own from="..." replaces it only
+        # when overriding is allowed.
+        {(IngressKeysFrom is { Count: > 0 } ingress ? "ingress_keys_from=" + string.Join(',', ingress) : "#ingress_keys_from=192.0.2.0/24")}
+        ingress_keys_from_allow_override={(IngressKeysFromAllowOverride ? "true" : "false")}
 
         """;
 }

@@ -16,7 +16,7 @@ namespace Rampart.Daemon.Bastion;
 /// must still be the account's name. Nothing the entry program sends can change who it is.
 /// </summary>
 public sealed partial class BastionSocketServer(
-    BastionConfig config, BastionDirectory directory, OshShell shell, LiveSessions sessions, ILogger<BastionSocketServer> logger) : IHostedService, IAsyncDisposable
+    BastionConfig config, BastionSettings settings, BastionDirectory directory, OshShell shell, LiveSessions sessions, ILogger<BastionSocketServer> logger) : IHostedService, IAsyncDisposable
 {
     public const string KeysUser = "rampart-keys";
 
@@ -183,7 +183,8 @@ public sealed partial class BastionSocketServer(
         {
             foreach (var key in account.IngressKeys)
             {
-                var options = key.Key.FromList.Count > 0 ? $"restrict,pty,from=\"{string.Join(',', key.Key.FromList)}\"" : "restrict,pty";
+                var from = settings.IngressFrom(key.Key.FromList);
+                var options = from.Count > 0 ? $"restrict,pty,from=\"{string.Join(',', from)}\"" : "restrict,pty";
                 lines.Append(options).Append(' ').Append(key.Key.BlobLine).Append('\n');
             }
         }

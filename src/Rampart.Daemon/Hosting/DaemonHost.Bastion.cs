@@ -22,7 +22,9 @@ public static partial class DaemonHost
         services.AddSingleton(config);
         services.AddSingleton(new BastionSettings(config.Name, config.EntryProgram, config.OsGroup, state,
             EgressKeysFrom: config.EgressKeysFrom ?? HostAddresses.Detect(),
-            RecordingMaxBytes: config.RecordingMaxBytes ?? BastionSettings.DefaultRecordingMaxBytes));
+            RecordingMaxBytes: config.RecordingMaxBytes ?? BastionSettings.DefaultRecordingMaxBytes,
+            IngressKeysFrom: config.IngressKeysFrom,
+            IngressKeysFromAllowOverride: config.IngressKeysFromAllowOverride));
         services.AddSingleton<IBastionStore, SqliteBastionStore>();
         services.AddSingleton<BastionDirectory>();
         services.AddSingleton<LiveSessions>();

@@ -60,6 +60,39 @@ public sealed class BastionConfigTests
     }
 
     [Theory]
+    [InlineData("", false, "", "")]
+    [InlineData("", false, "198.51.100.7", "198.51.100.7")]
+    [InlineData("192.0.2.0/24", false, "", "192.0.2.0/24")]
+    [InlineData("192.0.2.0/24", false, "198.51.100.7", "192.0.2.0/24")]
+    [InlineData("192.0.2.0/24", true, "", "192.0.2.0/24")]
+    [InlineData("192.0.2.0/24", true, "198.51.100.7", "198.51.100.7")]
+    public void IngressFrom_IsTheBastionWideList_UnlessOverridingIsAllowed(string forced, bool allowOverride, string keyFrom, string expected)
+    {
+        static string[] List(string text) => text.Length == 0 ? [] : text.Split(',');
+        var settings = new BastionSettings("gw", "/x", "g", "/tmp", IngressKeysFrom: List(forced), IngressKeysFromAllowOverride: allowOverride);
+        Assert.Equal(List(expected), settings.IngressFrom(List(keyFrom)));
+    }
+
+    [Fact]
+    public void IngressSettings_RoundTripThroughTheFile()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, new BastionConfig("gw", "/s", "/e", "g", 2222, IngressKeysFrom: ["192.0.2.0/24"], IngressKeysFromAllowOverride: true).Format());
+            var read = BastionConfig.Load(path);
+            Assert.Equal(["192.0.2.0/24"], read.IngressKeysFrom);
+            Assert.True(read.IngressKeysFromAllowOverride);
+            File.WriteAllText(path, "socket=/s\nentry_program=/e\ningress_keys_from_allow_override=maybe\n");
+            Assert.Throws<InvalidOperationException>(() => BastionConfig.Load(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
     [InlineData("0")]
     [InlineData("-5")]
     [InlineData("1G")]

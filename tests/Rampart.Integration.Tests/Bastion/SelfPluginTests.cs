@@ -32,7 +32,8 @@ public sealed class SelfPluginTests(BastionGatewayFixture fixture) : IClassFixtu
         Assert.Equal(255, (await Gateway.SshAsync(account, second, "--json-greppable --osh info", null, Ct)).ExitCode);
         var added = await Gateway.SshAsync(account, key, $"--json-greppable --osh selfAddIngressKey --public-key \"{secondPublic}\"", null, Ct);
         Assert.Equal((0, "OK", "selfAddIngressKey"), (added.ExitCode, added.Code, added.Json["command"]!.GetValue<string>()));
-        Assert.Empty(added.Json["value"]!["connect_only_from"]!.AsArray());
+        // The key has no from= of its own, so the test gateway's --ingress-keys-from holds for it.
+        Assert.Equal(["127.0.0.1"], added.Json["value"]!["connect_only_from"]!.AsArray().Select(f => f!.GetValue<string>()));
         var addedKey = added.Json["value"]!["key"]!;
         Assert.Equal(secondPublic.Split(' ')[1], addedKey["base64"]!.GetValue<string>());
         Assert.Equal(("ED25519", 256), (addedKey["family"]!.GetValue<string>(), addedKey["size"]!.GetValue<int>()));
@@ -101,6 +102,53 @@ public sealed class SelfPluginTests(BastionGatewayFixture fixture) : IClassFixtu
 
         var keys = (await Gateway.SshAsync(account, key, "--json-greppable --osh selfListIngressKeys", null, Ct)).Json["value"]!["keys"]!.AsArray();
         Assert.Equal(["192.0.2.7"], keys[1]!["from_list"]!.AsArray().Select(f => f!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task TheBastionWideIngressListHoldsForKeysWithoutTheirOwnFrom()
+    {
+        Assert.SkipUnless(BastionGateway.CanRun, "needs root, sshd and useradd");
+        // The gateway is installed with --ingress-keys-from 127.0.0.1 (overridable): a plain key logs in from there only.
+        var (account, key) = await Gateway.CreateAccountAsync(Ct);
+        Assert.Equal(0, await LoginFromAsync("127.0.0.1", account, key));
+        Assert.Equal(255, await LoginFromAsync("127.0.0.2", account, key));
+
+        // A key with its own from= replaces the list (override allowed): 127.0.0.0/8 lets 127.0.0.2 in.
+        var wide = await Gateway.NewKeyAsync(Ct);
+        var added = await Gateway.SshAsync(account, key, "--json-greppable --osh selfAddIngressKey", $"from=\"127.0.0.0/8\" {await PublicKeyAsync(wide)}\n", Ct);
+        Assert.Equal(["127.0.0.0/8"], added.Json["value"]!["connect_only_from"]!.AsArray().Select(f => f!.GetValue<string>()));
+        Assert.Equal(0, await LoginFromAsync("127.0.0.2", account, wide));
+
+        var plain = await Gateway.NewKeyAsync(Ct);
+        var plainAdded = await Gateway.SshAsync(account, key, "--json-greppable --osh selfAddIngressKey", await PublicKeyAsync(plain) + "\n", Ct);
+        Assert.Equal(["127.0.0.1"], plainAdded.Json["value"]!["connect_only_from"]!.AsArray().Select(f => f!.GetValue<string>()));
+        Assert.Equal(255, await LoginFromAsync("127.0.0.2", account, plain));
+
+        var info = await Gateway.SshAsync(account, key, "--json-greppable --osh info", null, Ct);
+        Assert.Equal(["127.0.0.1"], info.Json["value"]!["ingress_keys_from_ip_list"]!.AsArray().Select(f => f!.GetValue<string>()));
+    }
+
+    /// <summary>Logs in to the bastion from a given loopback source address; returns ssh's exit status.</summary>
+    private async Task<int> LoginFromAsync(string source, string account, string key)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("ssh") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[]
+        {
+            "-F", "/dev/null", "-b", source, "-i", key, "-p", Gateway.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+            "-o", "LogLevel=ERROR", "-T", account + "@127.0.0.1", "--", "--osh", "info",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var ssh = System.Diagnostics.Process.Start(start)!;
+        ssh.StandardInput.Close();
+        var output = ssh.StandardOutput.ReadToEndAsync(Ct);
+        var error = ssh.StandardError.ReadToEndAsync(Ct);
+        await ssh.WaitForExitAsync(Ct);
+        await Task.WhenAll(output, error);
+        return ssh.ExitCode;
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class InfoPlugin : OshPlugin
         value["account_expiration_days"] = 0;
         value["idle_lock_timeout"] = 0;
         value["idle_kill_timeout"] = 0;
-        value["ingress_keys_from_ip_list"] = new JsonArray();
+        value["ingress_keys_from_ip_list"] = new JsonArray([.. (call.Services.Settings.IngressKeysFrom ?? []).Select(ip => JsonValue.Create(ip))]);
         value["ingress_ssh_key_algorithms"] = new JsonArray("rsa", "ecdsa", "ed25519");
         value["egress_ssh_key_algorithms"] = new JsonArray("rsa", "ecdsa", "ed25519");
         value["ingress_rsa_min_size"] = 2048;

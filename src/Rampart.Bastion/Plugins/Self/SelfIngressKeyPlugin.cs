@@ -67,7 +67,7 @@ public sealed class SelfAddIngressKeyPlugin : OshPlugin
         await call.SayAsync($"Public key {key.Fingerprint} added", cancellationToken);
         return Ok(new JsonObject
         {
-            ["connect_only_from"] = new JsonArray([.. key.FromList.Select(f => (JsonNode?)f)]),
+            ["connect_only_from"] = new JsonArray([.. call.Services.Settings.IngressFrom(key.FromList).Select(f => (JsonNode?)f)]),
             ["key"] = key.ToJson(fromListSnakeCase: true),
         });
     }
