@@ -29,6 +29,36 @@ internal sealed class FramedReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// What is buffered once the stream has ended, or once <paramref name="wait"/> has passed: the last words of a
+    /// process that is exiting, which may arrive after its other stream has already ended.
+    /// </summary>
+    public async Task<byte[]> RemainingAsync(TimeSpan wait)
+    {
+        using var timeout = new CancellationTokenSource(wait);
+        try
+        {
+            while (true)
+            {
+                lock (_gate)
+                {
+                    if (_ended)
+                    {
+                        break;
+                    }
+                }
+
+                await _arrived.WaitAsync(timeout.Token);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+        {
+            // Whatever arrived in time (or before the session was disposed).
+        }
+
+        return Pending();
+    }
+
     /// <summary>The bytes before the next <paramref name="delimiter"/>, which is consumed too.</summary>
     /// <exception cref="EndOfStreamException">The stream ended first.</exception>
     public async Task<byte[]> ReadUntilAsync(byte[] delimiter, CancellationToken cancellationToken)

@@ -13,6 +13,9 @@ public sealed class ShellSession : IAsyncDisposable
     /// <summary>How long an interrupted command may take to give up before the whole shell is ended.</summary>
     private static readonly TimeSpan s_interruptGrace = TimeSpan.FromSeconds(3);
 
+    // How long a dead shell's stderr may take to reach its end once its stdout has: its last words are in there.
+    private static readonly TimeSpan s_lastWordsWait = TimeSpan.FromSeconds(2);
+
     private readonly Process _process;
     private readonly ShellLaunch _launch;
     private readonly Stream _stdin;
@@ -81,7 +84,7 @@ public sealed class ShellSession : IAsyncDisposable
         await _turn.WaitAsync(cancellationToken);
         try
         {
-            EnsureAlive();
+            await EnsureAliveAsync();
             var marker = PosixFraming.NewMarker();
             using var deadline = timeout is { } limit ? new CancellationTokenSource(limit) : new CancellationTokenSource();
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
@@ -92,7 +95,7 @@ public sealed class ShellSession : IAsyncDisposable
             }
             catch (IOException)
             {
-                throw Died();
+                throw await DiedAsync();
             }
 
             var stdoutTask = ReadStdoutAsync(marker, linked.Token);
@@ -115,7 +118,7 @@ public sealed class ShellSession : IAsyncDisposable
             }
             catch (EndOfStreamException)
             {
-                throw Died();
+                throw await DiedAsync();
             }
         }
         finally
@@ -193,18 +196,19 @@ public sealed class ShellSession : IAsyncDisposable
         await Task.WhenAll(stdoutTask, stderrTask).ContinueWith(static _ => { }, TaskScheduler.Default);
     }
 
-    private void EnsureAlive()
+    private async Task EnsureAliveAsync()
     {
         if (!IsAlive)
         {
-            throw Died();
+            throw await DiedAsync();
         }
     }
 
-    private ShellFailedException Died()
+    private async Task<ShellFailedException> DiedAsync()
     {
         _broken = true;
-        var lastWords = Decode(_stderr.Pending()).Trim();
+        // ssh's "Permission denied" may still be on its way when stdout ends: wait for stderr's end, briefly.
+        var lastWords = Decode(await _stderr.RemainingAsync(s_lastWordsWait)).Trim();
         if (lastWords.Length > 2000)
         {
             lastWords = lastWords[^2000..];
