@@ -22,18 +22,6 @@ public sealed class LiveSessions : IDisposable
         _directory.Changed += Review;
     }
 
-    /// <summary>Counts the running sessions, for tests and status.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _sessions.Count;
-            }
-        }
-    }
-
     /// <summary>Registers a session of <paramref name="account"/>; disposing the result unregisters it.</summary>
     public LiveSession Begin(BastionAccount account)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using Rampart.Bastion.Dispatch;
 using Rampart.Bastion.Osh;
@@ -50,6 +51,16 @@ public sealed class EgressSessions(BastionServices services) : IEgressSessions, 
                 "KO_ACCESS_DENIED", $"Access denied for {account.Name} to {user}@{address}:{port}{tried}", OshExitCode.AccessDenied, cancellationToken);
         }
 
+        var free = RecordingSpace.FreeBytes(RecordingsOf(caller));
+        if (free < services.Settings.RecordingMaxBytes)
+        {
+            const double MiB = 1024 * 1024;
+            var message = string.Create(CultureInfo.InvariantCulture,
+                $"Not enough space left to record this session ({free / MiB:0.#} MiB free, {services.Settings.RecordingMaxBytes / MiB:0.#} MiB needed), please tell an administrator");
+            return await RefuseAsync(caller, invocation, terminal, sessionId, host, address, user, port, "KO_OUT_OF_SPACE", message,
+                OshExitCode.OutOfSpace, cancellationToken);
+        }
+
         return await ConnectAsync(caller, invocation, terminal, sessionId, host, address, user, port, keys, grants, cancellationToken);
     }
 
@@ -81,7 +92,7 @@ public sealed class EgressSessions(BastionServices services) : IEgressSessions, 
     {
         var pty = invocation.Tty ?? (terminal.IsTty && invocation.RemoteCommand is null);
         var (rows, columns) = terminal.Size;
-        var recordings = Path.Combine(services.Settings.RecordingsDirectory, caller.Account.Name);
+        var recordings = RecordingsOf(caller);
         var started = services.Time.GetUtcNow();
         await using var recorder = SessionRecorder.Create(recordings, sessionId, pty ? RecordingKind.Interactive : RecordingKind.Command,
             columns > 0 ? columns : 80, rows > 0 ? rows : 24, terminal.Term,
@@ -157,6 +168,8 @@ public sealed class EgressSessions(BastionServices services) : IEgressSessions, 
     private void Audit(OshCaller caller, string user, IPAddress address, int port, string outcome, string detail) =>
         services.Audit.Record(new AuditEvent(services.Time.GetUtcNow(), "bastion:" + caller.Account.Name, caller.SourceIp ?? "local", "ssh",
             $"{user}@{address}:{port}", outcome, detail));
+
+    private string RecordingsOf(OshCaller caller) => Path.Combine(services.Settings.RecordingsDirectory, caller.Account.Name);
 
     private string KnownHosts(string account) => new KnownHostsFiles(services.Settings.KnownHostsDirectory).FileOf(account);
 }

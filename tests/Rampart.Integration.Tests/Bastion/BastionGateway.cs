@@ -90,12 +90,14 @@ public sealed class BastionGateway : IAsyncDisposable
     }
 
     /// <summary><c>ssh ACCOUNT@bastion -- ARGS</c> with a real OpenSSH client, as The Bastion's own tests call it.</summary>
-    public async Task<SshResult> SshAsync(string account, string key, string command, string? stdin, CancellationToken cancellationToken)
+    /// <param name="source">The loopback address to connect from (ssh's <c>-b</c>), to test where an account may log in from.</param>
+    public async Task<SshResult> SshAsync(
+        string account, string key, string command, string? stdin, CancellationToken cancellationToken, string source = "127.0.0.1")
     {
         var start = new ProcessStartInfo("ssh") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[]
         {
-            "-F", "/dev/null", "-i", key, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-F", "/dev/null", "-b", source, "-i", key, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
             "-o", "LogLevel=ERROR", "-T", account + "@127.0.0.1", "--", command,
         })

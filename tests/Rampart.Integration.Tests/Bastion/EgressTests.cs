@@ -306,6 +306,36 @@ public sealed class EgressTests(EgressFixture fixture) : IClassFixture<EgressFix
         Assert.InRange(recorded, flood.Out.Length, (int)limit);
     }
 
+    [Fact]
+    public async Task NoSessionOpensWhenItsRecordingCouldNotBeWrittenInFull()
+    {
+        Assert.SkipUnless(BastionGateway.CanRun, "needs root, sshd and useradd");
+        var (member, key) = await Gateway.CreateAccountAsync(Ct);
+        await GroupWithServerAsync(member);
+
+        // The account's recordings on a 1 MiB file system: less than the test gateway's 4 MiB cap per session.
+        var recordings = Path.Combine(Gateway.Daemon.DataDirectory, "bastion", "recordings", member);
+        Directory.CreateDirectory(recordings);
+        var mounted = await SingleLineAsync("sh", "-c", $"mount -t tmpfs -o size=1m,mode=0700 tmpfs '{recordings}' && echo mounted");
+        Assert.SkipUnless(mounted == "mounted", "needs to mount a tmpfs");
+        try
+        {
+            var refused = await Gateway.SshAsync(member, key, $"--json-greppable {To()} -- true", null, Ct);
+            Assert.Equal(109, refused.ExitCode);
+            Assert.Equal("KO_OUT_OF_SPACE", refused.Code);
+            Assert.Contains("Not enough space left to record this session (1 MiB free, 4 MiB needed)", refused.Error, StringComparison.Ordinal);
+            var sessions = await Gateway.SshAsync(member, key, "--json-greppable --osh selfListSessions --type ssh", null, Ct);
+            var row = sessions.Json["value"]!.AsArray().Single()!;
+            Assert.Equal((0, 109), (row["allowed"]!.GetValue<int>(), row["returned"]!.GetValue<int>()));
+        }
+        finally
+        {
+            await SingleLineAsync("umount", recordings);
+        }
+
+        Assert.Equal(0, (await Gateway.SshAsync(member, key, $"{To()} -- true", null, Ct)).ExitCode);
+    }
+
     private static async Task<string> SingleLineAsync(string program, params string[] arguments)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true };

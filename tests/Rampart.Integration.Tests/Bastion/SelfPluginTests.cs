@@ -129,27 +129,8 @@ public sealed class SelfPluginTests(BastionGatewayFixture fixture) : IClassFixtu
     }
 
     /// <summary>Logs in to the bastion from a given loopback source address; returns ssh's exit status.</summary>
-    private async Task<int> LoginFromAsync(string source, string account, string key)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("ssh") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[]
-        {
-            "-F", "/dev/null", "-b", source, "-i", key, "-p", Gateway.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
-            "-o", "LogLevel=ERROR", "-T", account + "@127.0.0.1", "--", "--osh", "info",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var ssh = System.Diagnostics.Process.Start(start)!;
-        ssh.StandardInput.Close();
-        var output = ssh.StandardOutput.ReadToEndAsync(Ct);
-        var error = ssh.StandardError.ReadToEndAsync(Ct);
-        await ssh.WaitForExitAsync(Ct);
-        await Task.WhenAll(output, error);
-        return ssh.ExitCode;
-    }
+    private async Task<int> LoginFromAsync(string source, string account, string key) =>
+        (await Gateway.SshAsync(account, key, "--osh info", null, Ct, source)).ExitCode;
 
     [Fact]
     public async Task SelfDelIngressKeyRemovesByIdOrFingerprint_NeverTheLastKey_AndTheKeyStopsWorking()
