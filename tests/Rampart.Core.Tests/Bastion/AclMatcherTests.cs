@@ -53,6 +53,20 @@ public sealed class AclMatcherTests
         Assert.False(AclMatcher.Grants(entry, Request("192.0.2.1", "root", 22), Now));
     }
 
+    [Theory]
+    [InlineData("!scpupload@192.0.2.1:22", true)]
+    [InlineData("192.0.2.1:22", false)]
+    [InlineData("*@192.0.2.1:22", false)]
+    [InlineData("!scp*@192.0.2.1:22", false)]
+    [InlineData("!scpdownload@192.0.2.1:22", false)]
+    [InlineData("!scpupload@192.0.2.0/24", true)]
+    public void An_exact_user_request_is_granted_only_by_that_very_user(string entry, bool granted)
+    {
+        // How The Bastion checks a protocol grant: an "any user" entry must not open scp, sftp or rsync.
+        var request = Request("192.0.2.1", "!scpupload", 22) with { ExactUser = true };
+        Assert.Equal(granted, AclMatcher.Grants(Entry(entry), request, Now));
+    }
+
     [Fact]
     public void Expired_entries_never_grant()
     {

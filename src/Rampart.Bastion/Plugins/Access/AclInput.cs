@@ -19,6 +19,9 @@ public sealed record AclInput(IPNetwork Network, string? User, int? Port, TimeSp
         new("user-any", Osh.OptionKind.Flag, [], false),
         new("port-any", Osh.OptionKind.Flag, [], false),
         new("protocol", Osh.OptionKind.String, [], false),
+        new("scpup", Osh.OptionKind.Flag, [], false),
+        new("scpdown", Osh.OptionKind.Flag, [], false),
+        new("sftp", Osh.OptionKind.Flag, [], false),
         new("ttl", Osh.OptionKind.String, [], false),
         new("comment", Osh.OptionKind.String, [], false),
         new("force-key", Osh.OptionKind.String, [], false),
@@ -39,16 +42,13 @@ public sealed record AclInput(IPNetwork Network, string? User, int? Port, TimeSp
             throw new PluginFailureException("ERR_INCOMPATIBLE_PARAMETERS", "Options --user and --user-any are mutually exclusive");
         }
 
-        if (call.Options.String("protocol") is { } protocol)
+        if (Protocol(call.Options) is { } protocol)
         {
             if (user is not null)
             {
-                throw new PluginFailureException("ERR_INCOMPATIBLE_PARAMETERS", "Options --protocol and --user are mutually exclusive");
-            }
-
-            if (protocol is not ("scpupload" or "scpdownload" or "sftp" or "rsync"))
-            {
-                throw new PluginFailureException("ERR_INVALID_PARAMETER", "The protocol must be one of scpupload, scpdownload, sftp or rsync");
+                throw new PluginFailureException("ERR_INCOMPATIBLE_PARAMETERS",
+                    $"To grant access using the {protocol} protocol, first ensure SSH access is granted to the machine (with the --user you need), "
+                    + "then grant with --protocol, omitting --user");
             }
 
             user = "!" + protocol;
@@ -88,6 +88,41 @@ public sealed record AclInput(IPNetwork Network, string? User, int? Port, TimeSp
         }
 
         return new AclInput(network, userAny ? null : user, portAny ? null : port, ttl, call.Options.String("comment"), forceKey, forcePassword, host);
+    }
+
+    /// <summary>
+    /// The file-transfer protocol the entry grants, from <c>--protocol</c> or the legacy <c>--scpup</c>,
+    /// <c>--scpdown</c> and <c>--sftp</c> switches (one at a time, as in The Bastion); null for plain ssh.
+    /// </summary>
+    private static string? Protocol(Osh.ParsedOptions options)
+    {
+        var (up, down, sftp) = (options.Flag("scpup"), options.Flag("scpdown"), options.Flag("sftp"));
+        if (options.String("protocol") is { } protocol)
+        {
+            if (up || down || sftp)
+            {
+                throw new PluginFailureException("ERR_INCOMPATIBLE_PARAMETERS", "Can't use --protocol with --scpup, --scpdown or --sftp");
+            }
+
+            return protocol is "scpupload" or "scpdownload" or "sftp" or "rsync"
+                ? protocol
+                : throw new PluginFailureException("ERR_INVALID_PARAMETER",
+                    $"The protocol '{protocol}' is not supported, expected either scpupload, scpdownload, sftp or rsync");
+        }
+
+        if (up && down)
+        {
+            throw new PluginFailureException("ERR_INCOMPATIBLE_PARAMETERS",
+                "You specified both --scpup and --scpdown, if you want to grant both, please do it in two separate commands");
+        }
+
+        if (sftp && (up || down))
+        {
+            throw new PluginFailureException("ERR_INCOMPATIBLE_PARAMETERS",
+                "You can specify only one of --sftp --scpup --scpdown at a time, if you want to grant several of those protocols, please do it in separate commands");
+        }
+
+        return sftp ? "sftp" : up ? "scpupload" : down ? "scpdownload" : null;
     }
 
     /// <summary>

@@ -25,7 +25,15 @@ public static class AclMatcher
         }
 
         var entryUser = Wildcard(entry.User);
-        if (entryUser is not null && !request.IgnoreUser)
+        if (request.ExactUser && !request.IgnoreUser)
+        {
+            // Both "any", or the same name: a wildcard or glob entry never grants a protocol such as "!scpupload".
+            if (!string.Equals(entryUser, Wildcard(request.User), StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+        else if (entryUser is not null && !request.IgnoreUser)
         {
             var wantedUser = Wildcard(request.User);
             if (wantedUser is null)

@@ -11,6 +11,12 @@ public sealed record AclRequest(IPNetwork Target, string? User, int? Port)
     /// <summary>Any entry user matches (the reference's <c>ignoreUser</c>, whoHasAccessTo without <c>--user</c>).</summary>
     public bool IgnoreUser { get; init; }
 
+    /// <summary>
+    /// The entry's user must be exactly the requested one, with no wildcard or glob (the reference's
+    /// <c>exactUserMatch</c>, used for the <c>!scpupload</c>-style protocol grants).
+    /// </summary>
+    public bool ExactUser { get; init; }
+
     /// <summary>Any entry port matches (the reference's <c>ignorePort</c>, whoHasAccessTo without <c>--port</c>).</summary>
     public bool IgnorePort { get; init; }
 }
