@@ -11,6 +11,8 @@ namespace Rampart.Bastion.Dispatch;
 /// session is closed when it would pass it (asciicast can take up to 6 bytes on disk per byte of binary output).</param>
 /// <param name="IngressKeysFrom">Where accounts may log in from, whatever their keys say unless overriding is allowed.</param>
 /// <param name="IngressKeysFromAllowOverride">A key's own <c>from="…"</c> wins over <paramref name="IngressKeysFrom"/>.</param>
+/// <param name="BastionCommand">How accounts reach the bastion, with <c>ACCOUNT</c>/<c>USER</c>, <c>HOSTNAME</c> and
+/// <c>BASTIONNAME</c>/<c>CACHENAME</c> placeholders (The Bastion's <c>bastionCommand</c>).</param>
 public sealed record BastionSettings(
     string Name,
     string EntryProgram,
@@ -24,8 +26,19 @@ public sealed record BastionSettings(
     IReadOnlyList<string>? EgressKeysFrom = null,
     long RecordingMaxBytes = BastionSettings.DefaultRecordingMaxBytes,
     IReadOnlyList<string>? IngressKeysFrom = null,
-    bool IngressKeysFromAllowOverride = false)
+    bool IngressKeysFromAllowOverride = false,
+    string BastionCommand = "ssh ACCOUNT@HOSTNAME -t --")
 {
+    /// <summary>The command an account types to reach this bastion, placeholders filled in (in one pass, so a name
+    /// that happens to contain a placeholder stays as it is).</summary>
+    public string CommandFor(string account) => System.Text.RegularExpressions.Regex.Replace(
+        BastionCommand, "ACCOUNT|USER|HOSTNAME|BASTIONNAME|CACHENAME", match => match.Value switch
+        {
+            "ACCOUNT" or "USER" => account,
+            "HOSTNAME" => Environment.MachineName,
+            _ => Name,
+        }, System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     /// <summary>1 GiB of session output.</summary>
     public const long DefaultRecordingMaxBytes = 1L << 30;
 

@@ -51,9 +51,14 @@ internal static class BastionCommands
         {
             Description = "Let a key's own from=\"...\" replace --ingress-keys-from",
         };
+        var bastionCommand = new Option<string>("--bastion-command")
+        {
+            Description = "How accounts reach this bastion, shown by --osh info and written into the scp/sftp wrappers; ACCOUNT, HOSTNAME and "
+                + "BASTIONNAME are replaced (default: ssh ACCOUNT@HOSTNAME -p PORT -t --)",
+        };
         var command = new Command("install", "Prepare the SSH front door: entry program, sshd configuration, host keys, OS group and keys user (root)")
         {
-            port, listen, configDir, libDir, socket, name, egressFrom, recordingMax, ingressFrom, ingressOverride,
+            port, listen, configDir, libDir, socket, name, egressFrom, recordingMax, ingressFrom, ingressOverride, bastionCommand,
         };
         command.SetAction(async (parseResult, ct) =>
         {
@@ -75,7 +80,8 @@ internal static class BastionCommands
             }
 
             var bastion = new BastionConfig(parseResult.GetValue(name)!, Path.GetFullPath(parseResult.GetValue(socket)!),
-                Path.Combine(lib, "rampart-osh"), "rampart-users", parseResult.GetValue(port), from, maxOutput, ingress, parseResult.GetValue(ingressOverride));
+                Path.Combine(lib, "rampart-osh"), "rampart-users", parseResult.GetValue(port), from, maxOutput, ingress, parseResult.GetValue(ingressOverride),
+                parseResult.GetValue(bastionCommand) is { Length: > 0 } reach ? reach : null);
 
             await SystemCommand.CheckedAsync("groupadd", ["--system", "--force", bastion.OsGroup], ct);
             if (!SystemCommand.Exists("/etc/passwd", KeysUser))

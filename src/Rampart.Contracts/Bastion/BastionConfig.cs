@@ -16,10 +16,21 @@ namespace Rampart.Contracts.Bastion;
 /// <c>from="…"</c> every ingress key is used with; empty for no bastion-wide restriction.</param>
 /// <param name="IngressKeysFromAllowOverride">Whether a key's own <c>from="…"</c> replaces <paramref name="IngressKeysFrom"/>
 /// (The Bastion's <c>ingressKeysFromAllowOverride</c>).</param>
+/// <param name="BastionCommand">How accounts reach this bastion (The Bastion's <c>bastionCommand</c>), with the
+/// placeholders <c>ACCOUNT</c> (or <c>USER</c>), <c>HOSTNAME</c> and <c>BASTIONNAME</c> (or <c>CACHENAME</c>): shown by
+/// <c>info</c> and written into the scp and sftp wrapper scripts; null for <see cref="DefaultBastionCommand"/>.</param>
 public sealed record BastionConfig(
     string Name, string Socket, string EntryProgram, string OsGroup, int Port, IReadOnlyList<string>? EgressKeysFrom = null,
-    long? RecordingMaxBytes = null, IReadOnlyList<string>? IngressKeysFrom = null, bool IngressKeysFromAllowOverride = false)
+    long? RecordingMaxBytes = null, IReadOnlyList<string>? IngressKeysFrom = null, bool IngressKeysFromAllowOverride = false,
+    string? BastionCommand = null)
 {
+    /// <summary>The front door on this host's name and its port, as The Bastion's default <c>ssh USER@HOSTNAME -t --</c>.</summary>
+    public string DefaultBastionCommand =>
+        Port == 22 ? "ssh ACCOUNT@HOSTNAME -t --" : $"ssh ACCOUNT@HOSTNAME -p {Port.ToString(CultureInfo.InvariantCulture)} -t --";
+
+    /// <summary><see cref="BastionCommand"/> or the default.</summary>
+    public string EffectiveBastionCommand => BastionCommand ?? DefaultBastionCommand;
+
     public const string DefaultPath = "/etc/rampart/bastion/bastion.conf";
 
     public static BastionConfig Load(string path)
@@ -55,7 +66,8 @@ public sealed record BastionConfig(
             values.TryGetValue("egress_keys_from", out var from) && from.Length > 0 ? ParseAddressList(from, path) : null,
             values.TryGetValue("recording_max_bytes", out var max) && max.Length > 0 ? ParseByteCount(max, path) : null,
             values.TryGetValue("ingress_keys_from", out var ingress) && ingress.Length > 0 ? ParseAddressList(ingress, path) : null,
-            values.TryGetValue("ingress_keys_from_allow_override", out var allow) && ParseBoolean(allow, path));
+            values.TryGetValue("ingress_keys_from_allow_override", out var allow) && ParseBoolean(allow, path),
+            values.TryGetValue("bastion_command", out var command) && command.Length > 0 ? command : null);
     }
 
     private static bool ParseBoolean(string text, string source) => text switch
@@ -101,6 +113,9 @@ public sealed record BastionConfig(
         # when overriding is allowed.
         {(IngressKeysFrom is { Count: > 0 } ingress ? "ingress_keys_from=" + string.Join(',', ingress) : "#ingress_keys_from=192.0.2.0/24")}
         ingress_keys_from_allow_override={(IngressKeysFromAllowOverride ? "true" : "false")}
+        # How accounts reach this bastion: shown by `--osh info`, written into the scp and sftp wrapper scripts.
+        # ACCOUNT, HOSTNAME and BASTIONNAME are replaced.
+        {(BastionCommand is { } bastionCommand ? "bastion_command=" + bastionCommand : "#bastion_command=" + DefaultBastionCommand)}
 
         """;
 }

@@ -24,7 +24,8 @@ public static partial class DaemonHost
             EgressKeysFrom: config.EgressKeysFrom ?? HostAddresses.Detect(),
             RecordingMaxBytes: config.RecordingMaxBytes ?? BastionSettings.DefaultRecordingMaxBytes,
             IngressKeysFrom: config.IngressKeysFrom,
-            IngressKeysFromAllowOverride: config.IngressKeysFromAllowOverride));
+            IngressKeysFromAllowOverride: config.IngressKeysFromAllowOverride,
+            BastionCommand: config.EffectiveBastionCommand));
         services.AddSingleton<IBastionStore, SqliteBastionStore>();
         services.AddSingleton<BastionDirectory>();
         services.AddSingleton<LiveSessions>();

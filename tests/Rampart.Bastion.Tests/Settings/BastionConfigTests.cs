@@ -43,6 +43,30 @@ public sealed class BastionConfigTests
         }
     }
 
+    [Fact]
+    public void BastionCommand_DefaultsToThisHostAndPort_RoundTrips_AndFillsItsPlaceholdersOnce()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            var defaults = new BastionConfig("gw", "/s", "/e", "g", 2222);
+            Assert.Equal("ssh ACCOUNT@HOSTNAME -p 2222 -t --", defaults.EffectiveBastionCommand);
+            Assert.Equal("ssh ACCOUNT@HOSTNAME -t --", (defaults with { Port = 22 }).EffectiveBastionCommand);
+            File.WriteAllText(path, defaults.Format());
+            Assert.Null(BastionConfig.Load(path).BastionCommand);
+
+            File.WriteAllText(path, (defaults with { BastionCommand = "ssh -p 22 USER@gw.example.net -t --" }).Format());
+            Assert.Equal("ssh -p 22 USER@gw.example.net -t --", BastionConfig.Load(path).EffectiveBastionCommand);
+
+            var settings = new BastionSettings("edge", "/x", "g", "/tmp", BastionCommand: "ssh ACCOUNT@HOSTNAME -p 2222 -- # BASTIONNAME");
+            Assert.Equal($"ssh USERx@{Environment.MachineName} -p 2222 -- # edge", settings.CommandFor("USERx"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Theory]
     [InlineData("192.0.2.10, 198.51.100.0/24", new[] { "192.0.2.10", "198.51.100.0/24" })]
     [InlineData("192.0.2.10 2001:db8::1", new[] { "192.0.2.10", "2001:db8::1" })]

@@ -50,7 +50,8 @@ public sealed class BastionGateway : IAsyncDisposable
         var install = await CliRunner.RunAsync(null, null, cancellationToken,
             "bastion", "install", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--listen-address", "127.0.0.1",
             "--config-dir", home.Combine("etc"), "--lib-dir", lib, "--socket", home.Combine("run", "osh.sock"), "--name", "test-bastion",
-            "--egress-keys-from", "127.0.0.1", "--ingress-keys-from", "127.0.0.1", "--ingress-keys-from-allow-override", "--recording-max-bytes", RecordingMaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            "--egress-keys-from", "127.0.0.1", "--ingress-keys-from", "127.0.0.1", "--ingress-keys-from-allow-override", "--recording-max-bytes", RecordingMaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--bastion-command", $"ssh ACCOUNT@127.0.0.1 -p {port.ToString(System.Globalization.CultureInfo.InvariantCulture)} -t --");
         Assert.True(install.Code == 0, install.ToString());
 
         var daemon = new DaemonProcess();

@@ -307,7 +307,8 @@ public sealed class SelfPluginTests(BastionGatewayFixture fixture) : IClassFixtu
         Assert.Equal((0, "OK", "info"), (info.ExitCode, info.Code, info.Json["command"]!.GetValue<string>()));
         var value = info.Json["value"]!.AsObject();
         Assert.Equal(account, value["account"]!.GetValue<string>());
-        Assert.Equal($"ssh {account}@{Environment.MachineName} -t --", value["bastion_alias_command"]!.GetValue<string>());
+        // The test gateway is installed with --bastion-command "ssh ACCOUNT@127.0.0.1 -p PORT -t --".
+        Assert.Equal($"ssh {account}@127.0.0.1 -p {Gateway.Port} -t --", value["bastion_alias_command"]!.GetValue<string>());
         Assert.Equal("test-bastion", value["bastion_name"]!.GetValue<string>());
         Assert.Equal(Environment.MachineName, value["hostname"]!.GetValue<string>());
         Assert.True(value["registered_accounts"]!.GetValue<int>() >= 2);

@@ -33,8 +33,8 @@ public sealed class InfoPlugin : OshPlugin
             value["is_admin"] = 1;
         }
 
-        // The Bastion's default bastionCommand, "ssh USER@HOSTNAME -t --": the command itself, not an alias line.
-        var aliasCommand = $"ssh {me.Name}@{Environment.MachineName} -t --";
+        // The configured bastion_command (The Bastion's bastionCommand), placeholders filled: the command itself, not an alias line.
+        var aliasCommand = settings.CommandFor(me.Name);
         value["bastion_alias_command"] = aliasCommand;
         value["mfa_password_required"] = 0;
         value["mfa_password_bypass"] = 0;
