@@ -17,6 +17,8 @@ command -v sudo >/dev/null 2>&1 || needed+=(sudo)
 command -v asciinema >/dev/null 2>&1 || needed+=(asciinema)
 # Ansible is driven through the bastion front door, as teams run it through The Bastion.
 [ -x /usr/bin/ansible ] || needed+=(ansible-core)
+# rsync through the bastion runs the real rsync on both ends.
+command -v rsync >/dev/null 2>&1 || needed+=(rsync)
 if [ "${#needed[@]}" -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "test.sh: please install ${needed[*]} (or run as root)" >&2

@@ -115,7 +115,25 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
             return await ShellErrorAsync(caller, terminal, invocation.Mode, "KO_RESTRICTED_COMMAND", refusal, OshExitCode.RestrictedCommand, cancellationToken, pluginName);
         }
 
-        var envelope = await EnvelopeAsync(caller, invocation, plugin, snapshot, terminal, sessionId, cancellationToken);
+        if (plugin.Traits.HasFlag(PluginTraits.MfaToken) && invocation.GenerateMfaToken && !invocation.Help)
+        {
+            return await MfaTokenAsync(caller, invocation, plugin, terminal, sessionId, cancellationToken);
+        }
+
+        var details = new PluginSessionDetails { Started = services.Time.GetUtcNow() };
+        OshEnvelope envelope;
+        try
+        {
+            envelope = await EnvelopeAsync(caller, invocation, plugin, snapshot, terminal, sessionId, details, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client left (or the account was frozen) mid-run, in a long transfer say: the run is still logged.
+            await LogAsync(caller, sessionId, plugin.Name, allowed: true, invocation, OshExitCode.GotSignal, CancellationToken.None, details);
+            Audit(caller, "osh " + plugin.Name, Target(invocation), "interrupted", null);
+            throw;
+        }
+
         var exitCode = OshExitCode.ForPluginCode(envelope.ErrorCode);
         if (!envelope.IsOk)
         {
@@ -123,7 +141,7 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
         }
 
         await terminal.WriteStdoutAsync(OshEnvelopeWriter.Frame(envelope, invocation.Mode), cancellationToken);
-        await LogAsync(caller, sessionId, plugin.Name, allowed: true, invocation, exitCode, cancellationToken);
+        await LogAsync(caller, sessionId, plugin.Name, allowed: true, invocation, exitCode, cancellationToken, details);
         Audit(caller, "osh " + plugin.Name, Target(invocation), envelope.IsOk ? "ok" : "failed", envelope.ErrorCode);
         return exitCode;
     }
@@ -163,15 +181,16 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
         }
 
         var sessionId = SessionIds.New();
-        var envelope = await EnvelopeAsync(caller with { Account = account }, invocation, plugin, snapshot, terminal, sessionId, cancellationToken);
-        await LogAsync(caller, sessionId, plugin.Name, allowed: true, invocation, OshExitCode.ForPluginCode(envelope.ErrorCode), cancellationToken);
+        var details = new PluginSessionDetails { Started = services.Time.GetUtcNow() };
+        var envelope = await EnvelopeAsync(caller with { Account = account }, invocation, plugin, snapshot, terminal, sessionId, details, cancellationToken);
+        await LogAsync(caller, sessionId, plugin.Name, allowed: true, invocation, OshExitCode.ForPluginCode(envelope.ErrorCode), cancellationToken, details);
         Audit(caller, "osh " + plugin.Name, Target(invocation), envelope.IsOk ? "ok" : "failed", envelope.ErrorCode);
         return envelope;
     }
 
     private async Task<OshEnvelope> EnvelopeAsync(
         OshCaller caller, OshInvocation invocation, IOshPlugin plugin, Core.Bastion.Model.BastionSnapshot snapshot, OshTerminal terminal,
-        string sessionId, CancellationToken cancellationToken)
+        string sessionId, PluginSessionDetails details, CancellationToken cancellationToken)
     {
         OshEnvelope envelope;
         if (invocation.Help)
@@ -181,7 +200,7 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
         }
         else
         {
-            var options = PluginOptionParser.Parse(plugin.Options, invocation.PluginArguments);
+            var options = PluginOptionParser.Parse(plugin.Options, invocation.PluginArguments, plugin.Traits.HasFlag(PluginTraits.AllowUnknownOptions));
             if (options is not ParsedOptions parsedOptions)
             {
                 var failure = (PluginOptionError)options;
@@ -190,7 +209,7 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
             else
             {
                 var call = new PluginCall(caller.Account, snapshot, invocation, parsedOptions, terminal, services, registry, sessionId, caller.SourceIp,
-                    (line, inner, ct) => RunLineAsync(caller, line, inner, ct));
+                    (line, inner, ct) => RunLineAsync(caller, line, inner, ct), details);
                 envelope = await RunHandlerAsync(plugin, call, cancellationToken);
             }
         }
@@ -227,15 +246,50 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
         return exitCode;
     }
 
+    /// <summary>
+    /// scp and sftp clients ask for an MFA token before they start (The Bastion's <c>jit_mfa: token</c> plugins): the
+    /// access is checked as for a connection, and since this bastion has no MFA the token is <c>notrequired</c>, which
+    /// The Bastion's own wrappers pass back with <c>--mfa-token</c>.
+    /// </summary>
+    private async Task<int> MfaTokenAsync(
+        OshCaller caller, OshInvocation invocation, IOshPlugin plugin, OshTerminal terminal, string sessionId, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(invocation.Host))
+        {
+            var address = await HostResolution.AddressAsync(invocation.Host, cancellationToken);
+            if (address is null)
+            {
+                return await ShellErrorAsync(caller, terminal, invocation.Mode, "KO_HOST_NOT_FOUND", $"Unable to resolve host '{invocation.Host}'",
+                    OshExitCode.HostNotFound, cancellationToken, plugin.Name);
+            }
+
+            var request = new Core.Bastion.Access.AclRequest(HostResolution.OneAddress(address), invocation.User, invocation.Port);
+            if (caller.Account.OshOnly || Core.Bastion.Access.AccessResolution.Grants(services.Directory.Current, caller.Account, request, services.Time.GetUtcNow()).Count == 0)
+            {
+                var user = invocation.User ?? caller.Account.Name;
+                var message = $"Access denied for {caller.Account.Name} to {user}@{address}{(invocation.Port is { } p ? $":{p}" : "")}"
+                    + (invocation.User is null ? $" (tried with remote user '{user}')" : "");
+                await LogAsync(caller, sessionId, plugin.Name, allowed: false, invocation, OshExitCode.AccessDenied, cancellationToken);
+                return await ShellErrorAsync(caller, terminal, invocation.Mode, "KO_ACCESS_DENIED", message, OshExitCode.AccessDenied, cancellationToken, plugin.Name);
+            }
+        }
+
+        await terminal.WriteStdoutAsync("MFA_TOKEN=notrequired\n", cancellationToken);
+        await LogAsync(caller, sessionId, plugin.Name, allowed: true, invocation, 0, cancellationToken);
+        Audit(caller, "osh " + plugin.Name, Target(invocation), "ok", "mfa token not required");
+        return 0;
+    }
+
     private async Task LogAsync(
-        OshCaller caller, string sessionId, string plugin, bool allowed, OshInvocation invocation, int returned, CancellationToken cancellationToken)
+        OshCaller caller, string sessionId, string plugin, bool allowed, OshInvocation invocation, int returned, CancellationToken cancellationToken,
+        PluginSessionDetails? details = null)
     {
         var now = services.Time.GetUtcNow();
         var session = new BastionSession(
             sessionId, caller.Account.Name, "osh", plugin, allowed,
             new SessionEndpoint(caller.SourceIp, caller.SourcePort, null),
             new SessionEndpoint(caller.BastionIp, caller.BastionPort, null),
-            null, null, string.Join(' ', invocation.PluginArguments), now, now, returned, []);
+            details?.To, details?.User, string.Join(' ', invocation.PluginArguments), details?.Started ?? now, now, returned, details?.Recordings ?? []);
         await services.Sessions.StartAsync(session, cancellationToken);
     }
 

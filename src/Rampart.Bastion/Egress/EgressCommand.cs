@@ -9,7 +9,8 @@ namespace Rampart.Bastion.Egress;
 public static class EgressCommand
 {
     public static IReadOnlyList<string> Arguments(
-        SessionAgent agent, string knownHosts, string user, string address, int port, bool pty, string? remoteCommand, TimeSpan? connectTimeout = null)
+        SessionAgent agent, string knownHosts, string user, string address, int port, bool pty, string? remoteCommand, TimeSpan? connectTimeout = null,
+        bool subsystem = false)
     {
         var arguments = new List<string>
         {
@@ -39,6 +40,12 @@ public static class EgressCommand
         foreach (var file in agent.PublicKeyFiles)
         {
             arguments.AddRange(["-i", file]);
+        }
+
+        if (subsystem)
+        {
+            // The remote command names an ssh subsystem (sftp) rather than a command for the user's shell.
+            arguments.Add("-s");
         }
 
         arguments.AddRange(["-p", port.ToString(CultureInfo.InvariantCulture), "-l", user, "--", address]);

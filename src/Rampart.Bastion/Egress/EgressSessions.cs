@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using Rampart.Bastion.Dispatch;
 using Rampart.Bastion.Osh;
@@ -51,13 +50,9 @@ public sealed class EgressSessions(BastionServices services) : IEgressSessions, 
                 "KO_ACCESS_DENIED", $"Access denied for {account.Name} to {user}@{address}:{port}{tried}", OshExitCode.AccessDenied, cancellationToken);
         }
 
-        var free = RecordingSpace.FreeBytes(RecordingsOf(caller));
-        if (free < services.Settings.RecordingMaxBytes)
+        if (RecordingSpace.Shortage(RecordingsOf(caller), services.Settings.RecordingMaxBytes) is { } shortage)
         {
-            const double MiB = 1024 * 1024;
-            var message = string.Create(CultureInfo.InvariantCulture,
-                $"Not enough space left to record this session ({free / MiB:0.#} MiB free, {services.Settings.RecordingMaxBytes / MiB:0.#} MiB needed), please tell an administrator");
-            return await RefuseAsync(caller, invocation, terminal, sessionId, host, address, user, port, "KO_OUT_OF_SPACE", message,
+            return await RefuseAsync(caller, invocation, terminal, sessionId, host, address, user, port, "KO_OUT_OF_SPACE", shortage,
                 OshExitCode.OutOfSpace, cancellationToken);
         }
 
@@ -116,7 +111,7 @@ public sealed class EgressSessions(BastionServices services) : IEgressSessions, 
             var arguments = EgressCommand.Arguments(agent, KnownHosts(caller.Account.Name), user, address.ToString(), port, pty, invocation.RemoteCommand);
             exitCode = pty
                 ? await TerminalRelay.RunAsync(arguments, terminal.Term, (rows > 0 ? rows : 24, columns > 0 ? columns : 80), terminal, recorder, cancellationToken)
-                : await PipeRelay.RunAsync(arguments, terminal.Term, terminal, recorder, cancellationToken);
+                : (await PipeRelay.RunAsync(arguments, terminal.Term, terminal, recorder, cancellationToken)).ExitCode;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

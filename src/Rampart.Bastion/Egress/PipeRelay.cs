@@ -7,11 +7,14 @@ namespace Rampart.Bastion.Egress;
 /// <summary>
 /// A remote command without a terminal: ssh's stdin, stdout and stderr are three pipes, so the account gets the
 /// remote stdout and stderr apart and the recording keeps them apart too. The end of the account's input is passed on.
+/// A file transfer records stderr only (<c>recordStdout</c> false): stdout is the file's content, which
+/// The Bastion does not record either ("stealth stdout").
 /// </summary>
 internal static class PipeRelay
 {
-    public static async Task<int> RunAsync(
-        IReadOnlyList<string> sshArguments, string? term, OshTerminal terminal, SessionRecorder recorder, CancellationToken cancellationToken)
+    public static async Task<PipeRelayResult> RunAsync(
+        IReadOnlyList<string> sshArguments, string? term, OshTerminal terminal, SessionRecorder recorder, CancellationToken cancellationToken,
+        bool recordStdout = true)
     {
         var start = new ProcessStartInfo("ssh") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in sshArguments)
@@ -27,8 +30,10 @@ internal static class PipeRelay
         using var ssh = Process.Start(start)!;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var input = StreamPump.InputAsync(terminal.Stdin, ssh.StandardInput.BaseStream, closeAtEnd: true, stop.Token);
-        var output = StreamPump.OutputAsync(ssh.StandardOutput.BaseStream, recorder.Stdout, terminal.WriteStdoutAsync, cancellationToken);
+        StreamPump.Record stdout = recordStdout ? recorder.Stdout : static _ => { };
+        var output = StreamPump.OutputAsync(ssh.StandardOutput.BaseStream, stdout, terminal.WriteStdoutAsync, cancellationToken);
         var errors = StreamPump.OutputAsync(ssh.StandardError.BaseStream, recorder.Stderr, terminal.WriteStderrAsync, cancellationToken);
+        long sent;
         try
         {
             await StreamPump.AllOrFirstFailureAsync(output, errors);
@@ -43,9 +48,9 @@ internal static class PipeRelay
         finally
         {
             await stop.CancelAsync();
-            await input;
+            sent = await input;
         }
 
-        return ssh.ExitCode;
+        return new PipeRelayResult(ssh.ExitCode, sent, await output);
     }
 }

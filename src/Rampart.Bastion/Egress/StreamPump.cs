@@ -5,10 +5,14 @@ internal static class StreamPump
 {
     public delegate void Record(ReadOnlySpan<byte> data);
 
-    /// <summary>The account's keystrokes or piped input to ssh, until either side ends; closes ssh's input when asked.</summary>
-    public static async Task InputAsync(Stream source, Stream destination, bool closeAtEnd, CancellationToken cancellationToken)
+    /// <summary>
+    /// The account's keystrokes or piped input to ssh, until either side ends; closes ssh's input when asked. Returns
+    /// how many bytes were passed on.
+    /// </summary>
+    public static async Task<long> InputAsync(Stream source, Stream destination, bool closeAtEnd, CancellationToken cancellationToken)
     {
         var buffer = new byte[32 * 1024];
+        long total = 0;
         try
         {
             int read;
@@ -16,6 +20,7 @@ internal static class StreamPump
             {
                 await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 await destination.FlushAsync(cancellationToken);
+                total += read;
             }
         }
         catch (Exception e) when (e is OperationCanceledException or IOException)
@@ -35,6 +40,8 @@ internal static class StreamPump
                 }
             }
         }
+
+        return total;
     }
 
     /// <summary>
@@ -67,13 +74,15 @@ internal static class StreamPump
 
     /// <summary>
     /// ssh's output to the recording and the account's terminal until it ends. A terminal's master reports the end as
-    /// an I/O error (EIO once the child's side is closed), which ends the pump like end-of-file does.
+    /// an I/O error (EIO once the child's side is closed), which ends the pump like end-of-file does. Returns how many
+    /// bytes were passed on.
     /// </summary>
-    public static async Task OutputAsync(
+    public static async Task<long> OutputAsync(
         Stream source, Record record, Func<ReadOnlyMemory<byte>, CancellationToken, ValueTask> write, CancellationToken cancellationToken)
     {
         // As large as a pipe's default capacity: bulk output moves in as few reads, records and frames as it can.
         var buffer = new byte[64 * 1024];
+        long total = 0;
         while (true)
         {
             int read;
@@ -83,18 +92,19 @@ internal static class StreamPump
             }
             catch (IOException)
             {
-                return;
+                return total;
             }
 
             if (read == 0)
             {
-                return;
+                return total;
             }
 
             // Recorded first: what the client was sent is always in the recording, even if the client vanishes.
             record(buffer.AsSpan(0, read));
             // The buffer is reused only once the write has completed, so it needs no copy.
             await write(buffer.AsMemory(0, read), cancellationToken);
+            total += read;
         }
     }
 }

@@ -3,6 +3,7 @@ using Rampart.Bastion.Plugins.Accounts;
 using Rampart.Bastion.Plugins.Admin;
 using Rampart.Bastion.Plugins.Groups;
 using Rampart.Bastion.Plugins.Self;
+using Rampart.Bastion.Plugins.Transfer;
 using Rampart.Core.Bastion.Model;
 
 namespace Rampart.Bastion.Plugins;
@@ -18,6 +19,7 @@ public static class BastionPlugins
         new EgressKeyListPlugin(self: true), new AccessListPlugin(self: true),
         new SelfListSessionsPlugin(), new SelfPlaySessionPlugin(), new SelfForgetHostKeyPlugin(),
         new GroupListPlugin(), new GroupInfoPlugin(), new GroupListServersPlugin(),
+        new ScpPlugin(), new SftpPlugin(), new RsyncPlugin(),
 
         // restricted
         new AccountCreatePlugin(), new AccountDeletePlugin(), new AccountListPlugin(), new AccountInfoPlugin(), new AccountModifyPlugin(),

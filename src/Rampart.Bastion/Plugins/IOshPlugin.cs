@@ -17,5 +17,10 @@ public interface IOshPlugin
 
     IReadOnlyList<PluginOption> Options { get; }
 
+    PluginTraits Traits => PluginTraits.None;
+
+    /// <summary>More help for <c>--help</c> after the summary and options (examples); null for none.</summary>
+    string? Usage => null;
+
     Task<OshEnvelope> RunAsync(PluginCall call, CancellationToken cancellationToken);
 }

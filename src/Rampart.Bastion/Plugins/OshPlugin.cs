@@ -13,6 +13,10 @@ public abstract class OshPlugin : IOshPlugin
 
     public virtual IReadOnlyList<PluginOption> Options => [];
 
+    public virtual PluginTraits Traits => PluginTraits.None;
+
+    public virtual string? Usage => null;
+
     public abstract Task<OshEnvelope> RunAsync(PluginCall call, CancellationToken cancellationToken);
 
     protected OshEnvelope Ok(System.Text.Json.Nodes.JsonNode? value = null, string? message = null) => OshEnvelope.Ok(Name, value, message);

@@ -8,6 +8,7 @@ namespace Rampart.Bastion.Plugins;
 /// <param name="Invocation">The shell-level options (<c>--host</c>, <c>--user</c>, <c>--port</c>, output mode) as parsed before dispatch.</param>
 /// <param name="SessionId">The unique id of this run, as logged and audited.</param>
 /// <param name="RunLine">Runs one more <c>--osh</c> command line as the same caller and returns its envelope (for <c>batch</c>).</param>
+/// <param name="Details">What the run adds to its session-log row (target and recording) when it connects somewhere.</param>
 public sealed record PluginCall(
     BastionAccount Caller,
     BastionSnapshot Snapshot,
@@ -18,7 +19,8 @@ public sealed record PluginCall(
     PluginRegistry Registry,
     string SessionId,
     string? SourceIp,
-    Func<string, OshTerminal, CancellationToken, Task<OshEnvelope>> RunLine)
+    Func<string, OshTerminal, CancellationToken, Task<OshEnvelope>> RunLine,
+    PluginSessionDetails Details)
 {
     public DateTimeOffset Now => Services.Time.GetUtcNow();
 

@@ -20,6 +20,11 @@ public static class PluginHelp
             text.Append('\n');
         }
 
+        if (plugin.Usage is { } usage)
+        {
+            text.Append('\n').Append(usage.TrimEnd('\n')).Append('\n');
+        }
+
         return text.ToString().TrimEnd('\n');
     }
 }

@@ -18,4 +18,18 @@ public static class RecordingSpace
         // On Unix, DriveInfo asks statvfs about the path it is given, whichever file system it is on.
         return new DriveInfo(existing).AvailableFreeSpace;
     }
+
+    /// <summary>Why a session of at most <paramref name="maxBytes"/> of output cannot be recorded in <paramref name="directory"/>; null when it can.</summary>
+    public static string? Shortage(string directory, long maxBytes)
+    {
+        var free = FreeBytes(directory);
+        if (free >= maxBytes)
+        {
+            return null;
+        }
+
+        const double MiB = 1024 * 1024;
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Not enough space left to record this session ({free / MiB:0.#} MiB free, {maxBytes / MiB:0.#} MiB needed), please tell an administrator");
+    }
 }

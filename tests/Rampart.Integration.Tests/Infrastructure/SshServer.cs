@@ -121,6 +121,7 @@ public sealed class SshServer : IAsyncDisposable
             "PermitRootLogin prohibit-password",
             "MaxStartups 200:30:400",
             "MaxSessions 200",
+            "Subsystem sftp internal-sftp",
             "LogLevel VERBOSE",
             ""), cancellationToken);
         var start = new ProcessStartInfo("/usr/sbin/sshd") { RedirectStandardOutput = true, RedirectStandardError = true };
