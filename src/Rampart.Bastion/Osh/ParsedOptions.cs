@@ -23,6 +23,9 @@ public sealed record ParsedOptions : PluginOptionResult
     /// <summary>The words that are not options, in order, followed by everything after <c>--</c>.</summary>
     public IReadOnlyList<string> Positionals { get; }
 
+    /// <summary>Whether the plugin declared an option of that name (for code shared by plugins with different options).</summary>
+    public bool Declares(string name) => _options.ContainsKey(name);
+
     /// <summary>True when the flag was given (and, for a negatable flag, not negated afterwards).</summary>
     public bool Flag(string name) => NegatableFlag(name) ?? false;
 

@@ -108,6 +108,11 @@ public sealed class GroupServerPluginTests(BastionGatewayFixture fixture) : ICla
         (await Gateway.OshAsync(owner, $"{add} --host {net}.1 --user root --port 22 --force --ttl soon", Ct)).Fails("KO_INVALID_PARAMETER");
         (await Gateway.OshAsync(owner, $"{add} --host {net}.1 --user root --port 22 --force --force-key SHA256:x --force-password '$1$x'", Ct)).Fails("ERR_INCOMPATIBLE_PARAMETERS");
         (await Gateway.OshAsync(owner, $"{add} --host {net}.1 --user root --port 22 --force --bogus", Ct)).Fails("ERR_BAD_OPTIONS");
+        // As in The Bastion, a removal takes no TTL, comment or pinned key; --scpup and --scpdown are one protocol each.
+        (await Gateway.OshAsync(owner, $"groupDelServer --group {group} --host {net}.1 --user root --port 22 --ttl 1d", Ct)).Fails("ERR_BAD_OPTIONS");
+        (await Gateway.OshAsync(owner, $"groupDelServer --group {group} --host {net}.1 --user root --port 22 --comment x", Ct)).Fails("ERR_BAD_OPTIONS");
+        (await Gateway.OshAsync(owner, $"{add} --host {net}.1 --port 22 --scpup --scpdown --force", Ct)).Fails("ERR_INCOMPATIBLE_PARAMETERS");
+        (await Gateway.OshAsync(owner, $"{add} --host {net}.1 --port 22 --protocol sftp --sftp --force", Ct)).Fails("ERR_INCOMPATIBLE_PARAMETERS");
         (await Gateway.OshAsync(owner, $"groupAddServer --group {group}nope --host {net}.1 --user root --port 22 --force", Ct)).Fails("KO_GROUP_NOT_FOUND");
 
         // Hosts, users and ports the shell itself refuses: its own exit codes, command null.

@@ -13,21 +13,42 @@ namespace Rampart.Bastion.Plugins.Access;
 /// <param name="Host">The host as typed, before resolution.</param>
 public sealed record AclInput(IPNetwork Network, string? User, int? Port, TimeSpan? Ttl, string? Comment, string? ForceKey, string? ForcePassword, string Host)
 {
-    /// <summary>The options every ACL-changing plugin declares besides the shell-level ones.</summary>
-    public static IReadOnlyList<Osh.PluginOption> OptionsFor(bool withForce) =>
-    [
-        new("user-any", Osh.OptionKind.Flag, [], false),
-        new("port-any", Osh.OptionKind.Flag, [], false),
-        new("protocol", Osh.OptionKind.String, [], false),
-        new("scpup", Osh.OptionKind.Flag, [], false),
-        new("scpdown", Osh.OptionKind.Flag, [], false),
-        new("sftp", Osh.OptionKind.Flag, [], false),
-        new("ttl", Osh.OptionKind.String, [], false),
-        new("comment", Osh.OptionKind.String, [], false),
-        new("force-key", Osh.OptionKind.String, [], false),
-        new("force-password", Osh.OptionKind.String, [], false),
-        .. withForce ? new Osh.PluginOption[] { new("force", Osh.OptionKind.Flag, [], false) } : [],
-    ];
+    /// <summary>
+    /// The options an ACL-changing plugin declares besides the shell-level ones, as The Bastion's: every one takes the
+    /// user, port and protocol options; only additions take <c>--ttl</c> and <c>--comment</c>; <c>--force</c> goes with
+    /// the server and personal access plugins (accepted and ignored where nothing is tested, as older versions of The
+    /// Bastion tested <c>accountAddPersonalAccess</c> too); only group servers and personal accesses pin a key or password.
+    /// </summary>
+    public static IReadOnlyList<Osh.PluginOption> OptionsFor(bool add, bool withForce, bool withForcedCredentials)
+    {
+        var options = new List<Osh.PluginOption>
+        {
+            new("user-any", Osh.OptionKind.Flag, [], false),
+            new("port-any", Osh.OptionKind.Flag, [], false),
+            new("protocol", Osh.OptionKind.String, [], false),
+            new("scpup", Osh.OptionKind.Flag, [], false),
+            new("scpdown", Osh.OptionKind.Flag, [], false),
+            new("sftp", Osh.OptionKind.Flag, [], false),
+        };
+        if (add)
+        {
+            options.Add(new("ttl", Osh.OptionKind.String, [], false));
+            options.Add(new("comment", Osh.OptionKind.String, [], false));
+        }
+
+        if (add && withForcedCredentials)
+        {
+            options.Add(new("force-key", Osh.OptionKind.String, [], false));
+            options.Add(new("force-password", Osh.OptionKind.String, [], false));
+        }
+
+        if (withForce)
+        {
+            options.Add(new("force", Osh.OptionKind.Flag, [], false));
+        }
+
+        return options;
+    }
 
     public static async Task<AclInput> ReadAsync(PluginCall call, bool userAndPortRequired, CancellationToken cancellationToken)
     {
@@ -73,22 +94,25 @@ public sealed record AclInput(IPNetwork Network, string? User, int? Port, TimeSp
         }
 
         TimeSpan? ttl = null;
-        if (call.Options.String("ttl") is { } ttlText)
+        if (Optional(call, "ttl") is { } ttlText)
         {
             ttl = TtlText.TryParse(ttlText, out var parsed)
                 ? parsed
                 : throw new PluginFailureException("KO_INVALID_PARAMETER", $"Invalid TTL ({ttlText}), expected an amount of seconds, or a duration string such as '2d8h15m'");
         }
 
-        var forceKey = call.Options.String("force-key");
-        var forcePassword = call.Options.String("force-password");
+        var forceKey = Optional(call, "force-key");
+        var forcePassword = Optional(call, "force-password");
         if (forceKey is not null && forcePassword is not null)
         {
             throw new PluginFailureException("ERR_INCOMPATIBLE_PARAMETERS", "Options --force-key and --force-password are mutually exclusive");
         }
 
-        return new AclInput(network, userAny ? null : user, portAny ? null : port, ttl, call.Options.String("comment"), forceKey, forcePassword, host);
+        return new AclInput(network, userAny ? null : user, portAny ? null : port, ttl, Optional(call, "comment"), forceKey, forcePassword, host);
     }
+
+    /// <summary>A string option some ACL plugins take and others do not (a removal has no TTL).</summary>
+    private static string? Optional(PluginCall call, string name) => call.Options.Declares(name) ? call.Options.String(name) : null;
 
     /// <summary>
     /// The file-transfer protocol the entry grants, from <c>--protocol</c> or the legacy <c>--scpup</c>,

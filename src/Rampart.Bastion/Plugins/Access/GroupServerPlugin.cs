@@ -12,7 +12,7 @@ public sealed class GroupServerPlugin(bool add) : OshPlugin
 
     public override string Summary => add ? "Add a server to a group" : "Remove a server from a group";
 
-    public override IReadOnlyList<PluginOption> Options => [Text("group"), .. AclInput.OptionsFor(withForce: add)];
+    public override IReadOnlyList<PluginOption> Options => [Text("group"), .. AclInput.OptionsFor(add, withForce: true, withForcedCredentials: true)];
 
     public override async Task<OshEnvelope> RunAsync(PluginCall call, CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ public sealed class GuestAccessPlugin(bool add) : OshPlugin
 
     public override string Summary => add ? "Give an account access to one server of a group" : "Remove a guest access";
 
-    public override IReadOnlyList<PluginOption> Options => [Text("group"), Text("account"), .. AclInput.OptionsFor(withForce: false)];
+    public override IReadOnlyList<PluginOption> Options => [Text("group"), Text("account"), .. AclInput.OptionsFor(add, withForce: false, withForcedCredentials: false)];
 
     public override async Task<OshEnvelope> RunAsync(PluginCall call, CancellationToken cancellationToken)
     {

@@ -18,7 +18,7 @@ public sealed class PersonalAccessPlugin(bool self, bool add) : OshPlugin
     public override string Summary => $"{(add ? "Add" : "Remove")} a personal access {(self ? "of your own" : "of an account")}";
 
     public override IReadOnlyList<PluginOption> Options =>
-        [.. self ? [] : new[] { Text("account") }, .. AclInput.OptionsFor(withForce: add), .. s_proxyOptions.Select(o => Text(o))];
+        [.. self ? [] : new[] { Text("account") }, .. AclInput.OptionsFor(add, withForce: add, withForcedCredentials: true), .. s_proxyOptions.Select(o => Text(o))];
 
     public override async Task<OshEnvelope> RunAsync(PluginCall call, CancellationToken cancellationToken)
     {
