@@ -89,6 +89,9 @@ internal sealed class Relay(Stream daemon, StandardStreams standard, Terminal te
                 case OshFrame.RawTerminal:
                     terminal.EnterRaw();
                     break;
+                case OshFrame.CookedTerminal:
+                    terminal.Restore();
+                    break;
                 case OshFrame.Exit:
                     return frame.Payload.Length == sizeof(int)
                         ? new Outcome(BinaryPrimitives.ReadInt32BigEndian(frame.Payload.Span), null)

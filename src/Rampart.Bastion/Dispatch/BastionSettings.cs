@@ -13,6 +13,9 @@ namespace Rampart.Bastion.Dispatch;
 /// <param name="IngressKeysFromAllowOverride">A key's own <c>from="…"</c> wins over <paramref name="IngressKeysFrom"/>.</param>
 /// <param name="BastionCommand">How accounts reach the bastion, with <c>ACCOUNT</c>/<c>USER</c>, <c>HOSTNAME</c> and
 /// <c>BASTIONNAME</c>/<c>CACHENAME</c> placeholders (The Bastion's <c>bastionCommand</c>).</param>
+/// <param name="InteractiveModeAllowed">Whether <c>-i</c> opens the interactive mode (The Bastion's <c>interactiveModeAllowed</c>).</param>
+/// <param name="InteractiveModeByDefault">Whether a login without a command enters it (<c>interactiveModeByDefault</c>).</param>
+/// <param name="InteractiveModeTimeout">Idle time after which it disconnects; zero for never (<c>interactiveModeTimeout</c>).</param>
 public sealed record BastionSettings(
     string Name,
     string EntryProgram,
@@ -27,7 +30,10 @@ public sealed record BastionSettings(
     long RecordingMaxBytes = BastionSettings.DefaultRecordingMaxBytes,
     IReadOnlyList<string>? IngressKeysFrom = null,
     bool IngressKeysFromAllowOverride = false,
-    string BastionCommand = "ssh ACCOUNT@HOSTNAME -t --")
+    string BastionCommand = "ssh ACCOUNT@HOSTNAME -t --",
+    bool InteractiveModeAllowed = true,
+    bool InteractiveModeByDefault = true,
+    TimeSpan InteractiveModeTimeout = default)
 {
     /// <summary>The command an account types to reach this bastion, placeholders filled in (in one pass, so a name
     /// that happens to contain a placeholder stays as it is).</summary>

@@ -22,4 +22,6 @@ public sealed class CapturedTerminal(OshTerminal outer) : OshTerminal
 
     public override ValueTask RequestRawModeAsync(CancellationToken cancellationToken) =>
         throw new InvalidOperationException("A batch command cannot open an interactive session.");
+
+    public override ValueTask RestoreTerminalAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

@@ -13,7 +13,12 @@ namespace Rampart.Bastion.Dispatch;
 /// </summary>
 public sealed class OshShell(BastionServices services, PluginRegistry registry, IEgressSessions egress)
 {
-    public async Task<int> RunAsync(OshCaller caller, string? commandString, OshTerminal terminal, CancellationToken cancellationToken)
+    public Task<int> RunAsync(OshCaller caller, string? commandString, OshTerminal terminal, CancellationToken cancellationToken) =>
+        RunAsync(caller, commandString, terminal, inInteractiveMode: false, cancellationToken);
+
+    /// <param name="inInteractiveMode">The string is a line typed in the interactive mode: <c>-i</c> is ignored and
+    /// the login is not recorded again.</param>
+    private async Task<int> RunAsync(OshCaller caller, string? commandString, OshTerminal terminal, bool inInteractiveMode, CancellationToken cancellationToken)
     {
         var sessionId = SessionIds.New();
         if (await LoginRefusalAsync(caller, terminal, cancellationToken) is { } refused)
@@ -22,15 +27,52 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
             return refused.ExitCode;
         }
 
-        await RecordLoginAsync(caller.Account.Name, cancellationToken);
+        if (!inInteractiveMode)
+        {
+            await RecordLoginAsync(caller.Account.Name, cancellationToken);
+        }
 
-        var parsed = OshCommandLine.Parse(commandString);
+        var parsed = OshCommandLine.Parse(commandString, new OshParseSettings(InInteractiveSession: inInteractiveMode));
         if (parsed is OshShellError error)
         {
             return await ShellErrorAsync(caller, terminal, error.Mode, error.Code, error.Message, error.ExitCode, cancellationToken);
         }
 
         var invocation = (OshInvocation)parsed;
+        if (invocation.CommandStringMissing)
+        {
+            // A plain "ssh acct@gw": the help, then the interactive mode if it is the default, as osh.pl does.
+            await terminal.WriteStderrAsync(ShellHelp.Quick(services.Settings, caller.Account.Name), cancellationToken);
+            if (!services.Settings.InteractiveModeAllowed || !services.Settings.InteractiveModeByDefault)
+            {
+                return await ShellErrorAsync(caller, terminal, invocation.Mode, "KO_UNKNOWN_COMMAND", "Missing command", OshExitCode.UnknownCommand, cancellationToken);
+            }
+
+            await terminal.WriteErrorLineAsync("No command specified, entering interactive mode by default", cancellationToken);
+            return await InteractiveAsync(caller, null, invocation.Quiet, terminal, sessionId, cancellationToken);
+        }
+
+        if (invocation.Help && invocation.Plugin is null || invocation.LongHelp)
+        {
+            var help = invocation.Help && invocation.Plugin is null
+                ? ShellHelp.Quick(services.Settings, caller.Account.Name)
+                : ShellHelp.Complete(services.Settings, caller.Account.Name);
+            await terminal.WriteStderrAsync(help, cancellationToken);
+            await terminal.WriteStdoutAsync(OshEnvelopeWriter.Frame(new OshEnvelope(null, "OK", "OK", null), invocation.Mode), cancellationToken);
+            return OshExitCode.Ok;
+        }
+
+        if (OshCommandLine.CheckInteractive(invocation, services.Settings.InteractiveModeAllowed) is { } interactiveRefusal)
+        {
+            return await ShellErrorAsync(caller, terminal, invocation.Mode, interactiveRefusal.Code, interactiveRefusal.Message, interactiveRefusal.ExitCode,
+                cancellationToken);
+        }
+
+        if (invocation.Interactive)
+        {
+            return await InteractiveAsync(caller, commandString, invocation.Quiet, terminal, sessionId, cancellationToken);
+        }
+
         if (invocation.Plugin is { } pluginName)
         {
             if (await PluginHost.ProblemAsync(invocation, cancellationToken) is { } problem)
@@ -41,19 +83,37 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
             return await RunPluginAsync(caller, invocation, pluginName, terminal, sessionId, cancellationToken);
         }
 
-        if (invocation.Host is null)
-        {
-            if (invocation.Interactive)
-            {
-                return await ShellErrorAsync(caller, terminal, invocation.Mode, "KO_INTERACTIVE_DISABLED",
-                    "Interactive mode is not available on this bastion; pass a command with --osh", OshExitCode.InteractiveDisabled, cancellationToken);
-            }
-
-            return await ShellErrorAsync(caller, terminal, invocation.Mode, "KO_NO_HOST",
-                "No command specified and no host to connect to", OshExitCode.NoHost, cancellationToken);
-        }
-
         return await egress.RunAsync(caller, invocation, terminal, sessionId, cancellationToken);
+    }
+
+    /// <summary>
+    /// The interactive mode, as one session row of type <c>interactive</c>; every line in it is a run of its own, made
+    /// with the account as it is at that moment.
+    /// </summary>
+    private async Task<int> InteractiveAsync(
+        OshCaller caller, string? options, bool quiet, OshTerminal terminal, string sessionId, CancellationToken cancellationToken)
+    {
+        var started = services.Time.GetUtcNow();
+        await services.Sessions.StartAsync(new BastionSession(
+            sessionId, caller.Account.Name, "interactive", null, true,
+            new SessionEndpoint(caller.SourceIp, caller.SourcePort, null),
+            new SessionEndpoint(caller.BastionIp, caller.BastionPort, null),
+            null, null, options, started, null, null, []), cancellationToken);
+        Audit(caller, "interactive", null, "ok", $"session {sessionId}");
+        var mode = new InteractiveMode(services.Settings, (line, lineTerminal, token) =>
+            services.Directory.Current.Account(caller.Account.Name) is { } current
+                ? RunAsync(caller with { Account = current }, line, lineTerminal, inInteractiveMode: true, token)
+                : Task.FromResult(OshExitCode.AccountInvalid));
+        var exitCode = OshExitCode.GotSignal;
+        try
+        {
+            exitCode = await mode.RunAsync(caller.Account.Name, options, quiet, terminal, cancellationToken);
+            return exitCode;
+        }
+        finally
+        {
+            await services.Sessions.FinishAsync(sessionId, services.Time.GetUtcNow(), exitCode, CancellationToken.None);
+        }
     }
 
     /// <summary>The account's last login, as The Bastion's lastlog: <c>accountInfo</c> and <c>accountList</c> show it.</summary>

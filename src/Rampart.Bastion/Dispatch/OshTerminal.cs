@@ -32,6 +32,9 @@ public abstract class OshTerminal
     /// <summary>Asks the client to put its terminal in raw mode for an interactive session.</summary>
     public abstract ValueTask RequestRawModeAsync(CancellationToken cancellationToken);
 
+    /// <summary>Asks the client to put its terminal back as it was before raw mode (the interactive mode's next prompt).</summary>
+    public abstract ValueTask RestoreTerminalAsync(CancellationToken cancellationToken);
+
     public ValueTask WriteStdoutAsync(string text, CancellationToken cancellationToken) =>
         WriteStdoutAsync(Encoding.UTF8.GetBytes(text), cancellationToken);
 

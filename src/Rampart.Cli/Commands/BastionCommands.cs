@@ -56,9 +56,21 @@ internal static class BastionCommands
             Description = "How accounts reach this bastion, shown by --osh info and written into the scp/sftp wrappers; ACCOUNT, HOSTNAME and "
                 + "BASTIONNAME are replaced (default: ssh ACCOUNT@HOSTNAME -p PORT -t --)",
         };
+        var interactiveMode = new Option<string>("--interactive-mode")
+        {
+            Description = "A login without a command: by-default (enters the interactive mode, as The Bastion), allowed (only with -i) or disabled",
+            DefaultValueFactory = _ => "by-default",
+        };
+        interactiveMode.AcceptOnlyFromAmong([.. BastionConfig.InteractiveModes]);
+        var interactiveTimeout = new Option<int>("--interactive-mode-timeout")
+        {
+            Description = "Seconds of idleness after which the interactive mode disconnects; 0 for never (default 60)",
+            DefaultValueFactory = _ => 60,
+        };
         var command = new Command("install", "Prepare the SSH front door: entry program, sshd configuration, host keys, OS group and keys user (root)")
         {
             port, listen, configDir, libDir, socket, name, egressFrom, recordingMax, ingressFrom, ingressOverride, bastionCommand,
+            interactiveMode, interactiveTimeout,
         };
         command.SetAction(async (parseResult, ct) =>
         {
@@ -81,7 +93,9 @@ internal static class BastionCommands
 
             var bastion = new BastionConfig(parseResult.GetValue(name)!, Path.GetFullPath(parseResult.GetValue(socket)!),
                 Path.Combine(lib, "rampart-osh"), "rampart-users", parseResult.GetValue(port), from, maxOutput, ingress, parseResult.GetValue(ingressOverride),
-                parseResult.GetValue(bastionCommand) is { Length: > 0 } reach ? reach : null);
+                parseResult.GetValue(bastionCommand) is { Length: > 0 } reach ? reach : null,
+                parseResult.GetValue(interactiveMode)!,
+                parseResult.GetValue(interactiveTimeout) is >= 0 and var idle ? idle : throw new CliException("--interactive-mode-timeout must be 0 or more seconds"));
 
             await SystemCommand.CheckedAsync("groupadd", ["--system", "--force", bastion.OsGroup], ct);
             if (!SystemCommand.Exists("/etc/passwd", KeysUser))

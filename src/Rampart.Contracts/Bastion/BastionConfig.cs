@@ -19,11 +19,18 @@ namespace Rampart.Contracts.Bastion;
 /// <param name="BastionCommand">How accounts reach this bastion (The Bastion's <c>bastionCommand</c>), with the
 /// placeholders <c>ACCOUNT</c> (or <c>USER</c>), <c>HOSTNAME</c> and <c>BASTIONNAME</c> (or <c>CACHENAME</c>): shown by
 /// <c>info</c> and written into the scp and sftp wrapper scripts; null for <see cref="DefaultBastionCommand"/>.</param>
+/// <param name="InteractiveMode">The Bastion's <c>interactiveModeAllowed</c> and <c>interactiveModeByDefault</c>:
+/// <c>by-default</c> (a login without a command enters it; The Bastion's default), <c>allowed</c> (only with
+/// <c>-i</c>) or <c>disabled</c>.</param>
+/// <param name="InteractiveModeTimeout">Seconds of idleness after which the interactive mode disconnects (0: never).</param>
 public sealed record BastionConfig(
     string Name, string Socket, string EntryProgram, string OsGroup, int Port, IReadOnlyList<string>? EgressKeysFrom = null,
     long? RecordingMaxBytes = null, IReadOnlyList<string>? IngressKeysFrom = null, bool IngressKeysFromAllowOverride = false,
-    string? BastionCommand = null)
+    string? BastionCommand = null, string InteractiveMode = "by-default", int InteractiveModeTimeout = 60)
 {
+    /// <summary>The values <see cref="InteractiveMode"/> may take.</summary>
+    public static readonly IReadOnlyList<string> InteractiveModes = ["by-default", "allowed", "disabled"];
+
     /// <summary>The front door on this host's name and its port, as The Bastion's default <c>ssh USER@HOSTNAME -t --</c>.</summary>
     public string DefaultBastionCommand =>
         Port == 22 ? "ssh ACCOUNT@HOSTNAME -t --" : $"ssh ACCOUNT@HOSTNAME -p {Port.ToString(CultureInfo.InvariantCulture)} -t --";
@@ -67,8 +74,21 @@ public sealed record BastionConfig(
             values.TryGetValue("recording_max_bytes", out var max) && max.Length > 0 ? ParseByteCount(max, path) : null,
             values.TryGetValue("ingress_keys_from", out var ingress) && ingress.Length > 0 ? ParseAddressList(ingress, path) : null,
             values.TryGetValue("ingress_keys_from_allow_override", out var allow) && ParseBoolean(allow, path),
-            values.TryGetValue("bastion_command", out var command) && command.Length > 0 ? command : null);
+            values.TryGetValue("bastion_command", out var command) && command.Length > 0 ? command : null,
+            values.TryGetValue("interactive_mode", out var interactive) && interactive.Length > 0 ? ParseInteractiveMode(interactive, path) : "by-default",
+            values.TryGetValue("interactive_mode_timeout", out var idle) && idle.Length > 0 ? ParseSeconds(idle, path) : 60);
     }
+
+    /// <summary>One of <see cref="InteractiveModes"/>.</summary>
+    public static string ParseInteractiveMode(string text, string source) => InteractiveModes.Contains(text)
+        ? text
+        : throw new InvalidOperationException($"{source}: '{text}' is not one of {string.Join(", ", InteractiveModes)}");
+
+    /// <summary>A number of seconds, 0 or more.</summary>
+    public static int ParseSeconds(string text, string source) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? seconds
+            : throw new InvalidOperationException($"{source}: '{text}' is not a number of seconds");
 
     private static bool ParseBoolean(string text, string source) => text switch
     {
@@ -116,6 +136,10 @@ public sealed record BastionConfig(
         # How accounts reach this bastion: shown by `--osh info`, written into the scp and sftp wrapper scripts.
         # ACCOUNT, HOSTNAME and BASTIONNAME are replaced.
         {(BastionCommand is { } bastionCommand ? "bastion_command=" + bastionCommand : "#bastion_command=" + DefaultBastionCommand)}
+        # A login without a command: by-default (the interactive mode, as The Bastion), allowed (only with -i), disabled.
+        interactive_mode={InteractiveMode}
+        # Seconds of idleness after which the interactive mode disconnects; 0 for never.
+        interactive_mode_timeout={InteractiveModeTimeout.ToString(CultureInfo.InvariantCulture)}
 
         """;
 }

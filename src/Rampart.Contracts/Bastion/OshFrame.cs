@@ -44,6 +44,12 @@ public static class OshFrame
     /// <summary>An interactive session begins: put the terminal in raw mode (restored at exit); empty payload.</summary>
     public const byte RawTerminal = (byte)'T';
 
+    /// <summary>
+    /// An interactive session run from the interactive mode ended: put the terminal back as it was before
+    /// <see cref="RawTerminal"/>, for the next prompt; empty payload. Older entry programs ignore it.
+    /// </summary>
+    public const byte CookedTerminal = (byte)'C';
+
     /// <summary>The session is over: a 4-byte big-endian exit status follows; the daemon then closes the socket.</summary>
     public const byte Exit = (byte)'X';
 

@@ -50,6 +50,9 @@ public sealed class SocketTerminal : OshTerminal, IAsyncDisposable
     public override ValueTask RequestRawModeAsync(CancellationToken cancellationToken) =>
         new(WriteFrameAsync(OshFrame.RawTerminal, ReadOnlyMemory<byte>.Empty, cancellationToken));
 
+    public override ValueTask RestoreTerminalAsync(CancellationToken cancellationToken) =>
+        new(WriteFrameAsync(OshFrame.CookedTerminal, ReadOnlyMemory<byte>.Empty, cancellationToken));
+
     public Task ExitAsync(int status, CancellationToken cancellationToken)
     {
         var payload = new byte[4];

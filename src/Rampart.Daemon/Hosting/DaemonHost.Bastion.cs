@@ -25,7 +25,10 @@ public static partial class DaemonHost
             RecordingMaxBytes: config.RecordingMaxBytes ?? BastionSettings.DefaultRecordingMaxBytes,
             IngressKeysFrom: config.IngressKeysFrom,
             IngressKeysFromAllowOverride: config.IngressKeysFromAllowOverride,
-            BastionCommand: config.EffectiveBastionCommand));
+            BastionCommand: config.EffectiveBastionCommand,
+            InteractiveModeAllowed: config.InteractiveMode != "disabled",
+            InteractiveModeByDefault: config.InteractiveMode == "by-default",
+            InteractiveModeTimeout: TimeSpan.FromSeconds(config.InteractiveModeTimeout)));
         services.AddSingleton<IBastionStore, SqliteBastionStore>();
         services.AddSingleton<BastionDirectory>();
         services.AddSingleton<LiveSessions>();

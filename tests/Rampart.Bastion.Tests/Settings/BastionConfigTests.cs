@@ -67,6 +67,31 @@ public sealed class BastionConfigTests
         }
     }
 
+    [Fact]
+    public void InteractiveMode_DefaultsToTheReferences_RoundTrips_AndRefusesOtherValues()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            var defaults = new BastionConfig("gw", "/s", "/e", "g", 2222);
+            File.WriteAllText(path, defaults.Format());
+            Assert.Equal(("by-default", 60), (BastionConfig.Load(path).InteractiveMode, BastionConfig.Load(path).InteractiveModeTimeout));
+
+            File.WriteAllText(path, (defaults with { InteractiveMode = "disabled", InteractiveModeTimeout = 0 }).Format());
+            Assert.Equal(("disabled", 0), (BastionConfig.Load(path).InteractiveMode, BastionConfig.Load(path).InteractiveModeTimeout));
+
+            File.WriteAllText(path, defaults.Format().Replace("interactive_mode=by-default", "interactive_mode=sometimes", StringComparison.Ordinal));
+            Assert.Contains("'sometimes' is not one of by-default, allowed, disabled", Assert.Throws<InvalidOperationException>(() => BastionConfig.Load(path)).Message,
+                StringComparison.Ordinal);
+            File.WriteAllText(path, defaults.Format().Replace("interactive_mode_timeout=60", "interactive_mode_timeout=-1", StringComparison.Ordinal));
+            Assert.Throws<InvalidOperationException>(() => BastionConfig.Load(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Theory]
     [InlineData("192.0.2.10, 198.51.100.0/24", new[] { "192.0.2.10", "198.51.100.0/24" })]
     [InlineData("192.0.2.10 2001:db8::1", new[] { "192.0.2.10", "2001:db8::1" })]

@@ -40,6 +40,9 @@ public sealed class BastionGateway : IAsyncDisposable
     /// <summary>The test gateway's cap on one egress session's output: small, so that a test can reach it.</summary>
     public const long RecordingMaxBytes = 4 * 1024 * 1024;
 
+    /// <summary>The test gateway's idle limit in the interactive mode, in seconds: short, so that a test can wait it out.</summary>
+    public const int InteractiveModeTimeout = 4;
+
     public static async Task<BastionGateway> StartAsync(CancellationToken cancellationToken)
     {
         var home = new TempDirectory();
@@ -51,7 +54,8 @@ public sealed class BastionGateway : IAsyncDisposable
             "bastion", "install", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--listen-address", "127.0.0.1",
             "--config-dir", home.Combine("etc"), "--lib-dir", lib, "--socket", home.Combine("run", "osh.sock"), "--name", "test-bastion",
             "--egress-keys-from", "127.0.0.1", "--ingress-keys-from", "127.0.0.1", "--ingress-keys-from-allow-override", "--recording-max-bytes", RecordingMaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--bastion-command", $"ssh ACCOUNT@127.0.0.1 -p {port.ToString(System.Globalization.CultureInfo.InvariantCulture)} -t --");
+            "--bastion-command", $"ssh ACCOUNT@127.0.0.1 -p {port.ToString(System.Globalization.CultureInfo.InvariantCulture)} -t --",
+            "--interactive-mode-timeout", InteractiveModeTimeout.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(install.Code == 0, install.ToString());
 
         var daemon = new DaemonProcess();

@@ -191,6 +191,82 @@ public sealed class EgressTests(EgressFixture fixture) : IClassFixture<EgressFix
     }
 
     [Fact]
+    public async Task AConnectionFromTheInteractiveMode_GivesItsTerminalBackToThePromptAfterwards()
+    {
+        Assert.SkipUnless(BastionGateway.CanRun, "needs root, sshd and useradd");
+        var (member, key) = await Gateway.CreateAccountAsync(Ct);
+        await GroupWithServerAsync(member);
+
+        var start = new ProcessStartInfo("ssh") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[]
+        {
+            "-F", "/dev/null", "-i", key, "-p", Gateway.Port.ToString(CultureInfo.InvariantCulture), "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes",
+            "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-tt", member + "@127.0.0.1", "--", "-q -i",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["TERM"] = "xterm";
+        using var ssh = Process.Start(start)!;
+        var seen = new System.Text.StringBuilder();
+        var reading = Task.Run(async () =>
+        {
+            var buffer = new char[4096];
+            int read;
+            while ((read = await ssh.StandardOutput.ReadAsync(buffer, Ct)) > 0)
+            {
+                lock (seen)
+                {
+                    seen.Append(buffer, 0, read);
+                }
+            }
+        }, Ct);
+        async Task UntilAsync(string text, int times = 1)
+        {
+            for (var waited = 0; waited < 300; waited++)
+            {
+                lock (seen)
+                {
+                    if (System.Text.RegularExpressions.Regex.Count(seen.ToString(), System.Text.RegularExpressions.Regex.Escape(text)) >= times)
+                    {
+                        return;
+                    }
+                }
+
+                await Task.Delay(100, Ct);
+            }
+
+            lock (seen)
+            {
+                Assert.Fail($"never saw '{text}' in:\n{seen}");
+            }
+        }
+
+        async Task TypeAsync(string line)
+        {
+            await ssh.StandardInput.WriteAsync(line + "\n");
+            await ssh.StandardInput.FlushAsync(Ct);
+        }
+
+        await UntilAsync("(master)> ");
+        // A remote shell on a pty of its own: the client's terminal goes raw for it...
+        await TypeAsync($"ssh {To()}");
+        await TypeAsync("echo \"inner-$((40+2))\"");
+        await UntilAsync("inner-42");
+        await TypeAsync("exit");
+        // ... and comes back cooked for the prompt: the next line is echoed as typed, and runs.
+        await UntilAsync("(master)> ", times: 2);
+        await TypeAsync("selfListIngressKeys");
+        await UntilAsync("1: ED25519 256 SHA256:");
+        await TypeAsync("exit");
+        await ssh.WaitForExitAsync(Ct).WaitAsync(TimeSpan.FromMinutes(1), Ct);
+        await reading;
+        Assert.True(ssh.ExitCode == 0, seen.ToString());
+        Assert.Contains("selfListIngressKeys\r\n", seen.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheRemoteTerminalHasTheAccountsSize_AndFollowsItsResizes()
     {
         Assert.SkipUnless(BastionGateway.CanRun, "needs root, sshd and useradd");

@@ -51,7 +51,7 @@ public sealed class InfoPlugin : OshPlugin
         value["allowed_networks_list"] = new JsonArray();
         value["forbidden_networks_list"] = new JsonArray();
         value["egress_ip_list"] = new JsonArray([.. (call.Services.Settings.EgressKeysFrom ?? []).Select(ip => JsonValue.Create(ip))]);
-        value["interactive_mode_allowed"] = 0;
+        value["interactive_mode_allowed"] = settings.InteractiveModeAllowed ? 1 : 0;
         value["mosh_allowed"] = 0;
         value["account_expiration_days"] = 0;
         value["idle_lock_timeout"] = 0;

@@ -1,0 +1,121 @@
+using System.Text;
+
+namespace Rampart.Bastion.Dispatch;
+
+/// <summary>
+/// The Bastion's interactive mode (<c>-i</c>, or a login without a command): a prompt where each line is run as if it
+/// had been sent after <c>--</c>: <c>ssh ARGS</c> opens a connection, anything else is <c>--osh LINE</c>. Each line is
+/// its own run, with its own login checks (a frozen account is stopped at the next line), session row and audit
+/// record. The terminal stays in the client's cooked mode, so the client's pty does the line editing; after a
+/// connection that needed raw mode it is put back. Idle for too long, the session ends.
+/// </summary>
+/// <param name="runLine">Runs one command string for the account, as a login would, and returns its exit status.</param>
+public sealed class InteractiveMode(BastionSettings settings, Func<string, OshTerminal, CancellationToken, Task<int>> runLine)
+{
+    private const int MaxLine = 64 * 1024;
+
+    /// <param name="options">The options the session was opened with (<c>-i</c> and output modes), put before every line.</param>
+    public async Task<int> RunAsync(string account, string? options, bool quiet, OshTerminal terminal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(terminal);
+        var timeout = settings.InteractiveModeTimeout;
+        await terminal.WriteStdoutAsync(
+            $"\nWelcome to {settings.Name} interactive mode, type `help' for available commands.\n"
+            + (timeout > TimeSpan.Zero ? $"You'll be disconnected after {(int)timeout.TotalSeconds} seconds of inactivity.\n" : "")
+            + "\n", cancellationToken);
+        var prompt = Prompt(account, quiet);
+        while (true)
+        {
+            await terminal.WriteStdoutAsync(prompt, cancellationToken);
+            string? line;
+            using (var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                if (timeout > TimeSpan.Zero)
+                {
+                    idle.CancelAfter(timeout);
+                }
+
+                try
+                {
+                    line = await ReadLineAsync(terminal.Stdin, idle.Token);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    await terminal.WriteStdoutAsync("\n\nIdle timeout, goodbye!\n\n", cancellationToken);
+                    return Osh.OshExitCode.Ok;
+                }
+            }
+
+            if (line is null)
+            {
+                break;
+            }
+
+            line = line.Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (line is "exit" or "quit" or "q")
+            {
+                break;
+            }
+
+            if (line.Equals("mfa", StringComparison.OrdinalIgnoreCase) || line is "en" or "ena" or "enab" or "enabl" or "enable")
+            {
+                await terminal.WriteStdoutAsync("Sorry, proactive MFA validation is not available on this bastion.\n", cancellationToken);
+                continue;
+            }
+
+            if (line.Equals("nomfa", StringComparison.OrdinalIgnoreCase) || line == "end")
+            {
+                await terminal.WriteStdoutAsync("Nothing to do, you didn't proactively validate MFA.\n", cancellationToken);
+                continue;
+            }
+
+            var command = line.StartsWith("ssh ", StringComparison.Ordinal) ? line[4..] : "--osh " + line;
+            await runLine($"{options} {command}".Trim(), terminal, cancellationToken);
+            // A connection with a remote terminal put the client's terminal in raw mode: the prompt needs it back.
+            await terminal.RestoreTerminalAsync(cancellationToken);
+            if (line == "help")
+            {
+                await terminal.WriteStderrAsync(ShellHelp.InteractiveBuiltins, cancellationToken);
+            }
+        }
+
+        await terminal.WriteStdoutAsync("\n\nGoodbye!\n\n", cancellationToken);
+        return Osh.OshExitCode.Ok;
+    }
+
+    private string Prompt(string account, bool quiet) => quiet
+        ? $"{account}@{settings.Name}(master)> "
+        : $"\e[0m\e[33m{account}\e[1;35m@\e[32m{settings.Name}\e[1;35m(\e[0m\e[36mmaster\e[1;35m)\e[0m\e[32m>\e[0m ";
+
+    /// <summary>
+    /// One line, read a byte at a time so that nothing after it is taken from the stream: a connection opened by the
+    /// next line reads its input from the same stream. Null at end of input. A line too long to be a command is cut.
+    /// </summary>
+    private static async Task<string?> ReadLineAsync(Stream input, CancellationToken cancellationToken)
+    {
+        var bytes = new List<byte>();
+        var one = new byte[1];
+        while (true)
+        {
+            if (await input.ReadAsync(one, cancellationToken) == 0)
+            {
+                return bytes.Count == 0 ? null : Encoding.UTF8.GetString([.. bytes]);
+            }
+
+            if (one[0] == (byte)'\n')
+            {
+                return Encoding.UTF8.GetString([.. bytes]).TrimEnd('\r');
+            }
+
+            if (bytes.Count < MaxLine)
+            {
+                bytes.Add(one[0]);
+            }
+        }
+    }
+}
