@@ -2,6 +2,7 @@ using Rampart.Bastion.Plugins.Access;
 using Rampart.Bastion.Plugins.Accounts;
 using Rampart.Bastion.Plugins.Admin;
 using Rampart.Bastion.Plugins.Groups;
+using Rampart.Bastion.Plugins.Keys;
 using Rampart.Bastion.Plugins.Self;
 using Rampart.Bastion.Plugins.Transfer;
 using Rampart.Core.Bastion.Model;
@@ -19,7 +20,7 @@ public static class BastionPlugins
         new EgressKeyListPlugin(self: true), new AccessListPlugin(self: true),
         new SelfListSessionsPlugin(), new SelfPlaySessionPlugin(), new SelfForgetHostKeyPlugin(),
         new GroupListPlugin(), new GroupInfoPlugin(), new GroupListServersPlugin(),
-        new ScpPlugin(), new SftpPlugin(), new RsyncPlugin(),
+        new ScpPlugin(), new SftpPlugin(), new RsyncPlugin(), new SelfGenerateEgressKeyPlugin(),
 
         // restricted
         new AccountCreatePlugin(), new AccountDeletePlugin(), new AccountListPlugin(), new AccountInfoPlugin(), new AccountModifyPlugin(),
@@ -42,6 +43,7 @@ public static class BastionPlugins
         new GroupRolePlugin(GroupRole.Gatekeeper, add: true), new GroupRolePlugin(GroupRole.Gatekeeper, add: false),
         new GroupRolePlugin(GroupRole.Aclkeeper, add: true), new GroupRolePlugin(GroupRole.Aclkeeper, add: false),
         new GroupTransmitOwnershipPlugin(), new GroupModifyPlugin(), new GroupDeletePlugin(byOwner: true),
+        new GroupGenerateEgressKeyPlugin(), new GroupDelEgressKeyPlugin(),
 
         // admin
         new AdminMaintenancePlugin(), new AssetForgetHostKeyPlugin(),

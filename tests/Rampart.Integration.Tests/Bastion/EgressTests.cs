@@ -155,6 +155,49 @@ public sealed class EgressTests(EgressFixture fixture) : IClassFixture<EgressFix
     }
 
     [Fact]
+    public async Task EgressKeysRotate_ANewKeyIsTriedFirst_AndTheOldOneIsRemovedByItsId()
+    {
+        Assert.SkipUnless(BastionGateway.CanRun, "needs root, sshd and useradd");
+        var (member, key) = await Gateway.CreateAccountAsync(Ct);
+        var group = await GroupWithServerAsync(member);
+        var oldKey = (await Gateway.AdminAsync($"--json-greppable --osh groupInfo --group {group}", Ct)).Json["value"]!["keys"]!.AsObject().Single().Value!;
+
+        var generated = await Gateway.AdminAsync($"--json-greppable --osh groupGenerateEgressKey --group {group} --algo ed25519", Ct);
+        Assert.True(generated.Code == "OK", generated.ToString());
+        var newKey = generated.Json["value"]!;
+        Assert.StartsWith("from=\"127.0.0.1\" ssh-ed25519 ", newKey["line"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // Until the servers trust the new key, the old one still works; then the old one can go.
+        Assert.Equal(0, (await Gateway.SshAsync(member, key, $"{To()} -- true", null, Ct)).ExitCode);
+        var trusted = Target.Home.Combine("authorized_keys");
+        var lines = (await File.ReadAllLinesAsync(trusted, Ct)).Where(l => !l.Contains(oldKey["base64"]!.GetValue<string>(), StringComparison.Ordinal));
+        await File.WriteAllLinesAsync(trusted, [.. lines, newKey["line"]!.GetValue<string>()], Ct);
+        Assert.Equal(0, (await Gateway.SshAsync(member, key, $"{To()} -- true", null, Ct)).ExitCode);
+
+        var oldId = oldKey["id"]!.GetValue<string>();
+        var deleted = await Gateway.AdminAsync($"--json-greppable --osh groupDelEgressKey --group {group} --id {oldId}", Ct);
+        Assert.True(deleted.Code == "OK", deleted.ToString());
+        Assert.Equal(oldKey["fingerprint"]!.GetValue<string>(), deleted.Json["value"]!["fingerprint"]!.GetValue<string>());
+        Assert.Equal("ERR_INVALID_PARAMETER", (await Gateway.AdminAsync($"--json-greppable --osh groupDelEgressKey --group {group} --id {oldId}", Ct)).Code);
+        Assert.Equal("ERR_MISSING_PARAMETER", (await Gateway.AdminAsync($"--json-greppable --osh groupDelEgressKey --group {group}", Ct)).Code);
+        var remaining = (await Gateway.AdminAsync($"--json-greppable --osh groupInfo --group {group}", Ct)).Json["value"]!["keys"]!.AsObject();
+        Assert.Equal(newKey["fingerprint"]!.GetValue<string>(), remaining.Single().Value!["fingerprint"]!.GetValue<string>());
+        Assert.Equal(0, (await Gateway.SshAsync(member, key, $"{To()} -- true", null, Ct)).ExitCode);
+
+        // A member is no owner: the group's keys are not theirs to manage.
+        var refused = await Gateway.SshAsync(member, key, $"--json-greppable --osh groupGenerateEgressKey --group {group} --algo ed25519", null, Ct);
+        Assert.NotEqual("OK", refused.Code);
+
+        // Personal keys rotate the same way, with the account's own plugin.
+        Assert.Equal("ERR_MISSING_PARAMETER", (await Gateway.SshAsync(member, key, "--json-greppable --osh selfGenerateEgressKey --algo rsa", null, Ct)).Code);
+        Assert.Equal("ERR_UNSUPPORTED_FEATURE", (await Gateway.SshAsync(member, key, "--json-greppable --osh selfGenerateEgressKey --algo ed25519 --encrypted", null, Ct)).Code);
+        var personal = await Gateway.SshAsync(member, key, "--json-greppable --osh selfGenerateEgressKey --algo ecdsa --size 256", null, Ct);
+        Assert.True(personal.Code == "OK", personal.ToString());
+        Assert.Equal("ecdsa-sha2-nistp256", personal.Json["value"]!["typecode"]!.GetValue<string>());
+        Assert.Equal(2, (await Gateway.SshAsync(member, key, "--json-greppable --osh selfListEgressKeys", null, Ct)).Json["value"]!.AsObject().Count);
+    }
+
+    [Fact]
     public async Task AnInteractiveSessionGetsAPty_AndIsRecordedAsOneStream()
     {
         Assert.SkipUnless(BastionGateway.CanRun, "needs root, sshd and useradd");
