@@ -73,6 +73,11 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
             return await InteractiveAsync(caller, commandString, invocation.Quiet, terminal, sessionId, cancellationToken);
         }
 
+        if (PerlText.IsTrue(invocation.SshAs))
+        {
+            return await SshAsAsync(caller, invocation, terminal, sessionId, cancellationToken);
+        }
+
         if (invocation.Plugin is { } pluginName)
         {
             if (await PluginHost.ProblemAsync(invocation, cancellationToken) is { } problem)
@@ -84,6 +89,57 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
         }
 
         return await egress.RunAsync(caller, invocation, terminal, sessionId, cancellationToken);
+    }
+
+    /// <summary>
+    /// <c>--ssh-as ACCOUNT</c>: an admin opens a connection as another account, with that account's accesses, keys
+    /// and login checks (The Bastion's admin-ssh-as, for support and tests of someone's access). The attempt is a
+    /// <c>sshas</c> row of the admin's, allowed or not, and a security audit record; the connection itself is the
+    /// impersonated account's session. Plugins are refused (The Bastion has <c>adminSudo</c> for those).
+    /// </summary>
+    private async Task<int> SshAsAsync(OshCaller caller, OshInvocation invocation, OshTerminal terminal, string sessionId, CancellationToken cancellationToken)
+    {
+        var self = caller.Account.Name;
+        var target = invocation.SshAs!;
+        var allowed = caller.Account.IsAdmin;
+        var now = services.Time.GetUtcNow();
+        await services.Sessions.StartAsync(new BastionSession(
+            sessionId, self, "sshas", null, allowed,
+            new SessionEndpoint(caller.SourceIp, caller.SourcePort, null),
+            new SessionEndpoint(caller.BastionIp, caller.BastionPort, null),
+            invocation.Host is { Length: > 0 } host ? new SessionEndpoint(null, invocation.Port, host) : null,
+            invocation.User, target, now, now, allowed ? OshExitCode.Ok : OshExitCode.RestrictedCommand, []), cancellationToken);
+        if (!allowed)
+        {
+            Audit(caller, "admin-ssh-as", target, "denied", "KO_SSHAS_DENIED");
+            return await ShellErrorAsync(caller, terminal, invocation.Mode, "KO_SSHAS_DENIED",
+                $"Sorry {self}, this feature is reserved to bastion administrators. Your attempt has been logged.", OshExitCode.RestrictedCommand,
+                cancellationToken);
+        }
+
+        if (invocation.Plugin is not null)
+        {
+            return await ShellErrorAsync(caller, terminal, invocation.Mode, "KO_CONFLICTING_OPTIONS",
+                "Can't use --ssh-as and --osh together. If you want to run a plugin as another user, use --osh adminSudo",
+                OshExitCode.ConflictingOptions, cancellationToken);
+        }
+
+        if (services.Directory.Current.Account(target) is not { } account)
+        {
+            return await ShellErrorAsync(caller, terminal, invocation.Mode, "KO_INVALID_ACCOUNT",
+                $"Sorry {self}, the specified account ({target}) is invalid", OshExitCode.AccessDenied, cancellationToken);
+        }
+
+        Audit(caller, "admin-ssh-as", target, "ok", $"{invocation.User}{(invocation.User is null ? "" : "@")}{invocation.Host}:{invocation.Port} -- {invocation.SshCommand}");
+        await terminal.WriteErrorLineAsync($"ADMIN SUDO: {self}, you'll now impersonate {target}, this has been logged.", cancellationToken);
+        var impersonated = caller with { Account = account };
+        if (await LoginRefusalAsync(impersonated, terminal, cancellationToken) is { } refused)
+        {
+            Audit(impersonated, "login", null, "denied", refused.Code);
+            return refused.ExitCode;
+        }
+
+        return await egress.RunAsync(impersonated, invocation with { SshAs = null }, terminal, SessionIds.New(), cancellationToken);
     }
 
     /// <summary>
@@ -165,6 +221,8 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
         var plugin = registry.Find(pluginName);
         if (plugin is null)
         {
+            // As osh.pl: the quick help first, on stderr, then the refusal.
+            await terminal.WriteStderrAsync(ShellHelp.Quick(services.Settings, caller.Account.Name), cancellationToken);
             return await ShellErrorAsync(caller, terminal, invocation.Mode, "KO_UNKNOWN_COMMAND", "Unknown command", OshExitCode.UnknownCommand, cancellationToken, pluginName);
         }
 

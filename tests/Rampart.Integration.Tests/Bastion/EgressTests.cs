@@ -198,6 +198,38 @@ public sealed class EgressTests(EgressFixture fixture) : IClassFixture<EgressFix
     }
 
     [Fact]
+    public async Task AnAdminConnectsAsAnotherAccount_WithSshAs_AndNobodyElseCan()
+    {
+        Assert.SkipUnless(BastionGateway.CanRun, "needs root, sshd and useradd");
+        var (member, key) = await Gateway.CreateAccountAsync(Ct);
+        await GroupWithServerAsync(member);
+
+        // As the member, the admin has the member's accesses, keys and recordings.
+        var impersonated = await Gateway.AdminAsync($"--ssh-as {member} {To()} -- id -un", Ct);
+        Assert.True(impersonated.ExitCode == 0, impersonated.ToString());
+        Assert.Equal(TargetUser + "\n", impersonated.Out);
+        Assert.Contains($"ADMIN SUDO: {Gateway.Admin}, you'll now impersonate {member}, this has been logged.", impersonated.Error, StringComparison.Ordinal);
+
+        // The connection is the member's session; the attempt is the admin's "sshas" row.
+        var memberSessions = await Gateway.SshAsync(member, key, "--json-greppable --osh selfListSessions --type ssh", null, Ct);
+        Assert.Contains(memberSessions.Json["value"]!.AsArray(), r => r!["returned"]!.GetValue<int>() == 0 && r["user"]!.GetValue<string>() == TargetUser);
+        var adminSessions = await Gateway.AdminAsync("--json-greppable --osh selfListSessions --type sshas", Ct);
+        Assert.Contains(adminSessions.Json["value"]!.AsArray(), r => r!["params"]?.GetValue<string>() == member && r["allowed"]!.GetValue<int>() == 1);
+
+        var plugin = await Gateway.AdminAsync($"--json-greppable --ssh-as {member} --osh info", Ct);
+        Assert.Equal((115, "KO_CONFLICTING_OPTIONS"), (plugin.ExitCode, plugin.Code));
+        var nobody = await Gateway.AdminAsync($"--json-greppable --ssh-as nosuchaccount {To()} -- true", Ct);
+        Assert.Equal((107, "KO_INVALID_ACCOUNT"), (nobody.ExitCode, nobody.Code));
+
+        // Anyone else is refused, and the attempt is kept.
+        var (other, otherKey) = await Gateway.CreateAccountAsync(Ct);
+        var denied = await Gateway.SshAsync(other, otherKey, $"--json-greppable --ssh-as {member} {To()} -- true", null, Ct);
+        Assert.Equal((106, "KO_SSHAS_DENIED"), (denied.ExitCode, denied.Code));
+        var otherSessions = await Gateway.SshAsync(other, otherKey, "--json-greppable --osh selfListSessions --type sshas", null, Ct);
+        Assert.Contains(otherSessions.Json["value"]!.AsArray(), r => r!["allowed"]!.GetValue<int>() == 0);
+    }
+
+    [Fact]
     public async Task AnInteractiveSessionGetsAPty_AndIsRecordedAsOneStream()
     {
         Assert.SkipUnless(BastionGateway.CanRun, "needs root, sshd and useradd");

@@ -64,7 +64,7 @@ public sealed class SelfListSessionsPlugin : OshPlugin
         ["plugin"] = session.Plugin,
         ["allowed"] = session.Allowed ? 1 : 0,
         ["returned"] = session.Returned,
-        ["params"] = session.Type == "osh" ? session.Params : null,
+        ["params"] = session.Type is "osh" or "sshas" ? session.Params : null,
         ["user"] = session.User,
     };
 
