@@ -16,6 +16,8 @@ namespace Rampart.Bastion.Dispatch;
 /// <param name="InteractiveModeAllowed">Whether <c>-i</c> opens the interactive mode (The Bastion's <c>interactiveModeAllowed</c>).</param>
 /// <param name="InteractiveModeByDefault">Whether a login without a command enters it (<c>interactiveModeByDefault</c>).</param>
 /// <param name="InteractiveModeTimeout">Idle time after which it disconnects; zero for never (<c>interactiveModeTimeout</c>).</param>
+/// <param name="AccountMaxInactiveDays">Days without a login after which an account's logins are refused; 0 for never
+/// (The Bastion's <c>accountMaxInactiveDays</c>); an account may have its own.</param>
 public sealed record BastionSettings(
     string Name,
     string EntryProgram,
@@ -33,7 +35,8 @@ public sealed record BastionSettings(
     string BastionCommand = "ssh ACCOUNT@HOSTNAME -t --",
     bool InteractiveModeAllowed = true,
     bool InteractiveModeByDefault = true,
-    TimeSpan InteractiveModeTimeout = default)
+    TimeSpan InteractiveModeTimeout = default,
+    int AccountMaxInactiveDays = 0)
 {
     /// <summary>The command an account types to reach this bastion, placeholders filled in (in one pass, so a name
     /// that happens to contain a placeholder stays as it is).</summary>

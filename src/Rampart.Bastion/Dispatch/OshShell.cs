@@ -193,6 +193,11 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
         {
             refusal = ("KO_TTL_EXPIRED", OshExitCode.TtlExpired, "Sorry, your account has reached its time to live and can no longer be used");
         }
+        else if (account.IsInactivityExpired(now, services.Settings.AccountMaxInactiveDays))
+        {
+            refusal = ("KO_ACCOUNT_EXPIRED", OshExitCode.AccountExpired,
+                $"Sorry, but your account has expired ({account.InactiveDays(now)} days), access denied by policy.");
+        }
         else if (services.Directory.Current.Maintenance is { } maintenance)
         {
             if (!account.IsAdmin)

@@ -24,7 +24,7 @@ public static class BastionPlugins
 
         // restricted
         new AccountCreatePlugin(), new AccountDeletePlugin(), new AccountListPlugin(), new AccountInfoPlugin(), new AccountModifyPlugin(),
-        new AccountFreezePlugin(freeze: true), new AccountFreezePlugin(freeze: false),
+        new AccountFreezePlugin(freeze: true), new AccountFreezePlugin(freeze: false), new AccountUnexpirePlugin(),
         new AccountGrantPlugin(grant: true), new AccountGrantPlugin(grant: false),
         new AccountListIngressKeysPlugin(self: false), new EgressKeyListPlugin(self: false), new AccessListPlugin(self: false),
         new PersonalAccessPlugin(self: true, add: true), new PersonalAccessPlugin(self: true, add: false),

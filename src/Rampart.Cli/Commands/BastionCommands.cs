@@ -67,10 +67,14 @@ internal static class BastionCommands
             Description = "Seconds of idleness after which the interactive mode disconnects; 0 for never (default 60)",
             DefaultValueFactory = _ => 60,
         };
+        var maxInactiveDays = new Option<int>("--account-max-inactive-days")
+        {
+            Description = "Days without a login after which an account's logins are refused (accountUnexpire lets it in again); 0 for never (default)",
+        };
         var command = new Command("install", "Prepare the SSH front door: entry program, sshd configuration, host keys, OS group and keys user (root)")
         {
             port, listen, configDir, libDir, socket, name, egressFrom, recordingMax, ingressFrom, ingressOverride, bastionCommand,
-            interactiveMode, interactiveTimeout,
+            interactiveMode, interactiveTimeout, maxInactiveDays,
         };
         command.SetAction(async (parseResult, ct) =>
         {
@@ -95,7 +99,8 @@ internal static class BastionCommands
                 Path.Combine(lib, "rampart-osh"), "rampart-users", parseResult.GetValue(port), from, maxOutput, ingress, parseResult.GetValue(ingressOverride),
                 parseResult.GetValue(bastionCommand) is { Length: > 0 } reach ? reach : null,
                 parseResult.GetValue(interactiveMode)!,
-                parseResult.GetValue(interactiveTimeout) is >= 0 and var idle ? idle : throw new CliException("--interactive-mode-timeout must be 0 or more seconds"));
+                parseResult.GetValue(interactiveTimeout) is >= 0 and var idle ? idle : throw new CliException("--interactive-mode-timeout must be 0 or more seconds"),
+                parseResult.GetValue(maxInactiveDays) is >= 0 and var days ? days : throw new CliException("--account-max-inactive-days must be 0 or more days"));
 
             await SystemCommand.CheckedAsync("groupadd", ["--system", "--force", bastion.OsGroup], ct);
             if (!SystemCommand.Exists("/etc/passwd", KeysUser))

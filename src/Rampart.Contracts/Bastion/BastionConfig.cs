@@ -23,10 +23,12 @@ namespace Rampart.Contracts.Bastion;
 /// <c>by-default</c> (a login without a command enters it; The Bastion's default), <c>allowed</c> (only with
 /// <c>-i</c>) or <c>disabled</c>.</param>
 /// <param name="InteractiveModeTimeout">Seconds of idleness after which the interactive mode disconnects (0: never).</param>
+/// <param name="AccountMaxInactiveDays">Days without a login after which an account is refused (The Bastion's
+/// <c>accountMaxInactiveDays</c>); 0 for never.</param>
 public sealed record BastionConfig(
     string Name, string Socket, string EntryProgram, string OsGroup, int Port, IReadOnlyList<string>? EgressKeysFrom = null,
     long? RecordingMaxBytes = null, IReadOnlyList<string>? IngressKeysFrom = null, bool IngressKeysFromAllowOverride = false,
-    string? BastionCommand = null, string InteractiveMode = "by-default", int InteractiveModeTimeout = 60)
+    string? BastionCommand = null, string InteractiveMode = "by-default", int InteractiveModeTimeout = 60, int AccountMaxInactiveDays = 0)
 {
     /// <summary>The values <see cref="InteractiveMode"/> may take.</summary>
     public static readonly IReadOnlyList<string> InteractiveModes = ["by-default", "allowed", "disabled"];
@@ -76,7 +78,8 @@ public sealed record BastionConfig(
             values.TryGetValue("ingress_keys_from_allow_override", out var allow) && ParseBoolean(allow, path),
             values.TryGetValue("bastion_command", out var command) && command.Length > 0 ? command : null,
             values.TryGetValue("interactive_mode", out var interactive) && interactive.Length > 0 ? ParseInteractiveMode(interactive, path) : "by-default",
-            values.TryGetValue("interactive_mode_timeout", out var idle) && idle.Length > 0 ? ParseSeconds(idle, path) : 60);
+            values.TryGetValue("interactive_mode_timeout", out var idle) && idle.Length > 0 ? ParseSeconds(idle, path) : 60,
+            values.TryGetValue("account_max_inactive_days", out var days) && days.Length > 0 ? ParseSeconds(days, path) : 0);
     }
 
     /// <summary>One of <see cref="InteractiveModes"/>.</summary>
@@ -84,11 +87,11 @@ public sealed record BastionConfig(
         ? text
         : throw new InvalidOperationException($"{source}: '{text}' is not one of {string.Join(", ", InteractiveModes)}");
 
-    /// <summary>A number of seconds, 0 or more.</summary>
+    /// <summary>A count (seconds, days), 0 or more.</summary>
     public static int ParseSeconds(string text, string source) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             ? seconds
-            : throw new InvalidOperationException($"{source}: '{text}' is not a number of seconds");
+            : throw new InvalidOperationException($"{source}: '{text}' is not a whole number, 0 or more");
 
     private static bool ParseBoolean(string text, string source) => text switch
     {
@@ -140,6 +143,8 @@ public sealed record BastionConfig(
         interactive_mode={InteractiveMode}
         # Seconds of idleness after which the interactive mode disconnects; 0 for never.
         interactive_mode_timeout={InteractiveModeTimeout.ToString(CultureInfo.InvariantCulture)}
+        # Days without a login after which an account's logins are refused (accountUnexpire lets it in again); 0 for never.
+        account_max_inactive_days={AccountMaxInactiveDays.ToString(CultureInfo.InvariantCulture)}
 
         """;
 }

@@ -28,7 +28,8 @@ public static partial class DaemonHost
             BastionCommand: config.EffectiveBastionCommand,
             InteractiveModeAllowed: config.InteractiveMode != "disabled",
             InteractiveModeByDefault: config.InteractiveMode == "by-default",
-            InteractiveModeTimeout: TimeSpan.FromSeconds(config.InteractiveModeTimeout)));
+            InteractiveModeTimeout: TimeSpan.FromSeconds(config.InteractiveModeTimeout),
+            AccountMaxInactiveDays: config.AccountMaxInactiveDays));
         services.AddSingleton<IBastionStore, SqliteBastionStore>();
         services.AddSingleton<BastionDirectory>();
         services.AddSingleton<LiveSessions>();

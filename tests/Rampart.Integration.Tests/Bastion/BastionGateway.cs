@@ -123,6 +123,23 @@ public sealed class BastionGateway : IAsyncDisposable
         return new SshResult(process.ExitCode, await output, await error);
     }
 
+    /// <summary>
+    /// Stops the daemon, lets <paramref name="edit"/> change its SQLite database (for states a test cannot wait for, such
+    /// as a login months ago), then starts it again on the same front door.
+    /// </summary>
+    public async Task EditStoreAsync(Func<Microsoft.Data.Sqlite.SqliteConnection, Task> edit, CancellationToken cancellationToken)
+    {
+        await Daemon.StopAsync(cancellationToken);
+        var database = Path.Combine(Daemon.DataDirectory, "rampart.db");
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False"))
+        {
+            await connection.OpenAsync(cancellationToken);
+            await edit(connection);
+        }
+
+        await Daemon.StartAsync(["--bastion-config", Home.Combine("etc", "bastion.conf")], cancellationToken);
+    }
+
     public Task<SshResult> AdminAsync(string command, CancellationToken cancellationToken, string? stdin = null) =>
         SshAsync(Admin, AdminKey, command, stdin, cancellationToken);
 

@@ -76,19 +76,23 @@ public sealed class AccountModifyPlugin : OshPlugin
             }
         }
 
+        var maxInactiveDays = account.MaxInactiveDays;
         if (call.Options.Integer("max-inactive-days") is { } days)
         {
-            // No inactivity expiry exists here: -1 (use the bastion's policy, which is "never") is the only state.
-            value[Key("max-inactive-days")] = days == -1
-                ? SubResult("OK_NO_CHANGE", "--max-inactive-days is already the bastion's policy")
-                : SubResult("ERR_UNSUPPORTED_FEATURE", $"--max-inactive-days {days.ToString(CultureInfo.InvariantCulture)} is not supported on this bastion, "
-                    + "which never expires inactive accounts");
+            // -1: the bastion's policy; 0: never expired for inactivity; N: after N days without a login.
+            int? wanted = days == -1 ? null : days;
+            var text = days.ToString(CultureInfo.InvariantCulture);
+            value[Key("max-inactive-days")] = wanted == account.MaxInactiveDays
+                ? SubResult("OK_NO_CHANGE", $"--max-inactive-days is already {text}")
+                : SubResult("OK", $"--max-inactive-days is now {text}");
+            maxInactiveDays = wanted;
         }
 
-        if (alwaysActive != account.AlwaysActive || oshOnly != account.OshOnly)
+        if (alwaysActive != account.AlwaysActive || oshOnly != account.OshOnly || maxInactiveDays != account.MaxInactiveDays)
         {
             await call.Services.Directory.ChangeAsync(snapshot =>
-                (snapshot.With(snapshot.Account(account.Name)! with { AlwaysActive = alwaysActive, OshOnly = oshOnly }), true), cancellationToken);
+                (snapshot.With(snapshot.Account(account.Name)! with { AlwaysActive = alwaysActive, OshOnly = oshOnly, MaxInactiveDays = maxInactiveDays }), true),
+                cancellationToken);
         }
 
         foreach (var (key, result) in value)

@@ -53,7 +53,7 @@ public sealed class InfoPlugin : OshPlugin
         value["egress_ip_list"] = new JsonArray([.. (call.Services.Settings.EgressKeysFrom ?? []).Select(ip => JsonValue.Create(ip))]);
         value["interactive_mode_allowed"] = settings.InteractiveModeAllowed ? 1 : 0;
         value["mosh_allowed"] = 0;
-        value["account_expiration_days"] = 0;
+        value["account_expiration_days"] = settings.AccountMaxInactiveDays;
         value["idle_lock_timeout"] = 0;
         value["idle_kill_timeout"] = 0;
         value["ingress_keys_from_ip_list"] = new JsonArray([.. (call.Services.Settings.IngressKeysFrom ?? []).Select(ip => JsonValue.Create(ip))]);
