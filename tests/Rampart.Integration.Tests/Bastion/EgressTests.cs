@@ -236,17 +236,7 @@ public sealed class EgressTests(EgressFixture fixture) : IClassFixture<EgressFix
         var (member, key) = await Gateway.CreateAccountAsync(Ct);
         await GroupWithServerAsync(member);
 
-        var start = new ProcessStartInfo("ssh") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[]
-        {
-            "-F", "/dev/null", "-i", key, "-p", Gateway.Port.ToString(CultureInfo.InvariantCulture), "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes",
-            "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-tt", member + "@127.0.0.1", "--", To(),
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["TERM"] = "xterm";
+        var start = TerminalSsh(member, key, To());
         using var ssh = Process.Start(start)!;
         var output = ssh.StandardOutput.ReadToEndAsync(Ct);
         var error = ssh.StandardError.ReadToEndAsync(Ct);
@@ -272,17 +262,7 @@ public sealed class EgressTests(EgressFixture fixture) : IClassFixture<EgressFix
         var (member, key) = await Gateway.CreateAccountAsync(Ct);
         await GroupWithServerAsync(member);
 
-        var start = new ProcessStartInfo("ssh") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[]
-        {
-            "-F", "/dev/null", "-i", key, "-p", Gateway.Port.ToString(CultureInfo.InvariantCulture), "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes",
-            "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-tt", member + "@127.0.0.1", "--", "-q -i",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["TERM"] = "xterm";
+        var start = TerminalSsh(member, key, "-q -i");
         using var ssh = Process.Start(start)!;
         var seen = new System.Text.StringBuilder();
         var reading = Task.Run(async () =>
@@ -567,6 +547,18 @@ public sealed class EgressTests(EgressFixture fixture) : IClassFixture<EgressFix
         }
 
         Assert.Equal(0, (await Gateway.SshAsync(member, key, "--json-greppable --osh info", null, Ct)).ExitCode);
+    }
+
+    /// <summary><c>ssh -tt ACCOUNT@bastion -- COMMAND</c> with a terminal on the far side, as a person's ssh would.</summary>
+    private ProcessStartInfo TerminalSsh(string account, string key, string command)
+    {
+        var start = Infrastructure.ProcessRun.Start("ssh",
+        [
+            "-F", "/dev/null", "-i", key, "-p", Gateway.Port.ToString(CultureInfo.InvariantCulture), "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes",
+            "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-tt", account + "@127.0.0.1", "--", command,
+        ]);
+        start.Environment["TERM"] = "xterm";
+        return start;
     }
 
     private Task<string> GroupWithServerAsync(string member) => fixture.GroupWithServerAsync(member, Ct);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using Rampart.Integration.Tests.Infrastructure;
@@ -240,25 +239,7 @@ public sealed class FileTransferTests(EgressFixture fixture) : IClassFixture<Egr
 
     private static async Task<(int Code, string Output)> RunAsync(string program, string[] arguments, string directory, string? stdin = null)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(Ct);
-        var error = process.StandardError.ReadToEndAsync(Ct);
-        if (stdin is not null)
-        {
-            await process.StandardInput.WriteAsync(stdin);
-        }
-
-        process.StandardInput.Close();
-        await process.WaitForExitAsync(Ct).WaitAsync(TimeSpan.FromMinutes(2), Ct);
-        return (process.ExitCode, await output + await error);
+        var result = await ProcessRun.RunAsync(ProcessRun.Start(program, arguments, directory), stdin, Ct);
+        return (result.Code, result.Output);
     }
 }

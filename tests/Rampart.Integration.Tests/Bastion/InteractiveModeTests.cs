@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Rampart.Integration.Tests.Infrastructure;
 
 namespace Rampart.Integration.Tests.Bastion;
 
@@ -86,7 +87,6 @@ public sealed class InteractiveModeTests(BastionGatewayFixture fixture) : IClass
 
     private async Task<(int Code, string Output)> SshAsync(string account, string key, string[] arguments, string? input, TimeSpan? holdInputOpen = null)
     {
-        var start = new ProcessStartInfo("ssh") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         string[] common =
         [
             "-F", "/dev/null", "-i", key, "-p", Gateway.Port.ToString(CultureInfo.InvariantCulture),
@@ -96,27 +96,9 @@ public sealed class InteractiveModeTests(BastionGatewayFixture fixture) : IClass
         var split = Array.IndexOf(arguments, "--");
         var options = split < 0 ? arguments : arguments[..split];
         var command = split < 0 ? [] : arguments[split..];
-        foreach (var argument in (string[])[.. common, .. options, account + "@127.0.0.1", .. command])
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var start = ProcessRun.Start("ssh", [.. common, .. options, account + "@127.0.0.1", .. command]);
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(Ct);
-        var error = process.StandardError.ReadToEndAsync(Ct);
-        if (input is not null)
-        {
-            await process.StandardInput.WriteAsync(input);
-            await process.StandardInput.FlushAsync(Ct);
-        }
-
-        if (holdInputOpen is { } hold)
-        {
-            await Task.WhenAny(process.WaitForExitAsync(Ct), Task.Delay(hold, Ct));
-        }
-
-        process.StandardInput.Close();
-        await process.WaitForExitAsync(Ct).WaitAsync(TimeSpan.FromMinutes(1), Ct);
-        return (process.ExitCode, await output + await error);
+        var result = await ProcessRun.RunAsync(start, input, Ct, holdInputOpen);
+        return (result.Code, result.Output);
     }
 }
