@@ -5,11 +5,13 @@
     the entry program, the daemon's socket), beside a direct `ssh target true`, which is the floor of any ssh login;
   * `ssh ACCOUNT@gw -- user@target -p P -- true`: an egress command through the gateway (front door, access
     decision, session agent, the daemon's own ssh to the target, recording), beside the direct `ssh target true`;
-  * bulk output (`head -c 64M /dev/zero`) read through the gateway and directly.
+  * bulk output (`head -c 64M /dev/zero`) read through the gateway and directly;
+  * a 64 MiB file uploaded with scp directly and through the gateway (the `--osh scp` wrapper script, legacy scp
+    protocol, beside a direct `scp -O` so both speak the same protocol).
 
 Prints medians (milliseconds) and ratios. Usage: bastion.py [--runs N] [--entry native|dotnet|both]
 Needs root and a Release build (bench/bastion.sh builds it). Everything it creates is removed at the end."""
-import argparse, glob, json, os, secrets, shutil, socket, statistics, subprocess, sys, tempfile, time
+import argparse, base64, glob, gzip, json, os, secrets, shutil, socket, statistics, subprocess, sys, tempfile, time
 from benchlib import free_port, stop_all
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -86,7 +88,7 @@ class Bastion:
         self.cli_env = dict(os.environ, RAMPART_URL=f"http://127.0.0.1:{api_port}", RAMPART_AUTH_FILE=f"{h}/auth")
         run(CLI, "bastion", "install", "--port", str(self.gw_port), "--listen-address", "127.0.0.1", "--config-dir", f"{h}/etc",
             "--lib-dir", self.lib, "--socket", f"{h}/run/osh.sock", "--name", "bench-bastion",
-            "--egress-keys-from", "127.0.0.1", env=self.cli_env)
+            "--egress-keys-from", "127.0.0.1", "--bastion-command", f"ssh ACCOUNT@127.0.0.1 -p {self.gw_port} -t --", env=self.cli_env)
         self.procs.append(subprocess.Popen([DAEMON, "--listen", f"127.0.0.1:{api_port}", "--data-dir", f"{h}/data", "--auth-file", f"{h}/auth",
                                             "--bastion-config", f"{h}/etc/bastion.conf"],
                                            env=dict(os.environ, Logging__LogLevel__Default="Warning"), stdout=subprocess.DEVNULL))
@@ -124,6 +126,14 @@ class Bastion:
         wait_for_port(self.target_port, "the target sshd")
         self.osh(self.admin, "admin", f"--osh groupAddServer --group {group} --host 127.0.0.1 --port {self.target_port} --user {TARGET_USER} --force")
         self.osh(self.admin, "admin", f"--osh groupAddMember --group {group} --account {self.account}")
+        self.osh(self.admin, "admin", f"--osh groupAddServer --group {group} --host 127.0.0.1 --port {self.target_port} --protocol scpupload")
+        # The account's scp wrapper, installed the way --osh scp tells users to.
+        answer = self.osh(self.account, "account", "--json-greppable --osh scp")
+        script = json.loads(next(l for l in answer.splitlines() if l.startswith("JSON_OUTPUT="))[len("JSON_OUTPUT="):])["value"]["script"]
+        self.scp_wrapper = f"{h}/scp-via-bastion"
+        with open(self.scp_wrapper, "wb") as f:
+            f.write(gzip.decompress(base64.b64decode(script)))
+        os.chmod(self.scp_wrapper, 0o755)
         return self
 
     def _new_account_name(self):
@@ -142,6 +152,14 @@ class Bastion:
 
     def egress(self, command):
         return self.front_door(self.account, "account") + [f"{TARGET_USER}@127.0.0.1 -p {self.target_port} -- {command}"]
+
+    def scp_direct(self, source):
+        return ["scp", "-q", "-O", *SSH_OPTIONS, "-i", f"{self.home}/client", "-P", str(self.target_port), source, f"{TARGET_USER}@127.0.0.1:bench.bin"]
+
+    def scp_gateway(self, source):
+        options = [o for o in SSH_OPTIONS if o != "-F" and o != "/dev/null"]
+        return [self.scp_wrapper, "-q", "-F", "/dev/null", *options, "-i", f"{self.home}/account", "-P", str(self.target_port),
+                source, f"{TARGET_USER}@127.0.0.1:bench.bin"]
 
     def use_entry(self, directory):
         """Puts this build of rampart-osh in the installed place (the accounts' login shell keeps its path)."""
@@ -189,6 +207,11 @@ def main():
         bulk_direct = bulk_mib_per_s(b.direct() + [f"head -c {BULK_BYTES} /dev/zero"])
         bulk_gateway = bulk_mib_per_s(b.egress(f"head -c {BULK_BYTES} /dev/zero"))
         recorded = (b.recordings_bytes() - recorded_before) / 3
+        upload = f"{b.home}/upload.bin"
+        with open(upload, "wb") as f:
+            f.write(os.urandom(BULK_BYTES))
+        scp_direct = BULK_BYTES / (1 << 20) / (median_ms(b.scp_direct(upload), 3, warmup=1) / 1000)
+        scp_gateway = BULK_BYTES / (1 << 20) / (median_ms(b.scp_gateway(upload), 3, warmup=1) / 1000)
 
     print(f"median of {args.runs} timed runs after 3 warm-ups (ms), {os.cpu_count()} CPUs, loopback")
     for name, value, ratio in rows:
@@ -198,6 +221,8 @@ def main():
         print(f"  added cost of an egress command through the gateway ({entry} entry): {egress - direct:.1f} ms")
     print(f"bulk output, {BULK_BYTES >> 20} MiB, median of 3: direct {bulk_direct:.0f} MiB/s, through the gateway {bulk_gateway:.0f} MiB/s "
           f"({bulk_gateway / bulk_direct:.2f}x); recording {recorded / (1 << 20):.0f} MiB per session")
+    print(f"scp upload, {BULK_BYTES >> 20} MiB, median of 3: direct {scp_direct:.0f} MiB/s, through the gateway {scp_gateway:.0f} MiB/s "
+          f"({scp_gateway / scp_direct:.2f}x)")
 
 
 if __name__ == "__main__":
