@@ -41,6 +41,10 @@ public sealed class InactivityTests(BastionGatewayFixture fixture) : IClassFixtu
         Assert.Contains("Sorry, but your account has expired (90 days), access denied by policy.", refused.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("JSON_OUTPUT", refused.Out, StringComparison.Ordinal);
         Assert.Equal(0, (await Gateway.SshAsync(unlimited, unlimitedKey, "--osh info", null, Ct)).ExitCode);
+        var audit = (await Gateway.AdminAsync($"--json-greppable --osh accountInfo --account {dormant}", Ct)).Json["value"]!;
+        Assert.Equal((1, 0, 30), (audit["is_expired"]!.GetValue<int>(), audit["can_connect"]!.GetValue<int>(), audit["max_inactive_days"]!.GetValue<int>()));
+        var listed = (await Gateway.AdminAsync($"--json-greppable --osh accountList --audit --account {dormant}", Ct)).Json["value"]![dormant]!;
+        Assert.Equal((1, 90), (listed["is_expired"]!.GetValue<int>(), listed["expired_days"]!.GetValue<int>()));
 
         var unexpired = await Gateway.AdminAsync($"--json-greppable --osh accountUnexpire --account {dormant}", Ct);
         Assert.True(unexpired.Code == "OK", unexpired.ToString());

@@ -40,7 +40,7 @@ public sealed class AccountInfoPlugin : OshPlugin
             var value = new JsonObject();
             foreach (var each in call.Snapshot.Accounts.Values)
             {
-                value[each.Name] = AccountViews.Info(each, call.Snapshot, withGroups, detailed, call.Now);
+                value[each.Name] = AccountViews.Info(each, call.Snapshot, withGroups, detailed, call.Now, call.Services.Settings.AccountMaxInactiveDays);
             }
 
             return Ok(value);
@@ -53,7 +53,7 @@ public sealed class AccountInfoPlugin : OshPlugin
 
         var account = call.ExistingAccount(name);
         await call.SayAsync($"{account.Name} (uid {account.Uid}){(account.IsAdmin ? ", bastion admin" : "")}", cancellationToken);
-        return Ok(AccountViews.Info(account, call.Snapshot, withGroups, detailed, call.Now));
+        return Ok(AccountViews.Info(account, call.Snapshot, withGroups, detailed, call.Now, call.Services.Settings.AccountMaxInactiveDays));
     }
 
     /// <summary>

@@ -55,11 +55,16 @@ public sealed class AccountListPlugin : OshPlugin
                 }
 
                 entry["is_ttl_expired"] = account.IsTtlExpired(call.Now) ? 1 : 0;
-                entry["is_expired"] = 0;
+                var expired = account.IsInactivityExpired(call.Now, call.Services.Settings.AccountMaxInactiveDays);
+                entry["is_expired"] = expired ? 1 : 0;
+                if (expired)
+                {
+                    entry["expired_days"] = account.InactiveDays(call.Now);
+                }
                 entry["already_seen_before"] = account.LastLogin is null ? 0 : 1;
                 entry["last_activity"] = account.LastLogin is { } last ? $"Last seen on {AccountViews.Date(last)}" : null;
                 entry["last_activity_timestamp"] = account.LastLogin?.ToUnixTimeSeconds();
-                entry["can_connect"] = account.Frozen is null && !account.IsTtlExpired(call.Now) ? 1 : 0;
+                entry["can_connect"] = account.Frozen is null && !account.IsTtlExpired(call.Now) && !expired ? 1 : 0;
                 foreach (var flag in AccountViews.AbsentFlags)
                 {
                     entry[flag] = 0;

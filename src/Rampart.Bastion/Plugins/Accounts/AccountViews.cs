@@ -32,7 +32,7 @@ public static class AccountViews
     public static JsonArray Flags(BastionGroup group, string account) =>
         [.. group.RolesOf(account).Select(role => (JsonNode?)role.ToString().ToLowerInvariant())];
 
-    public static JsonObject Info(BastionAccount account, BastionSnapshot snapshot, bool withGroups, bool detailed, DateTimeOffset now)
+    public static JsonObject Info(BastionAccount account, BastionSnapshot snapshot, bool withGroups, bool detailed, DateTimeOffset now, int bastionMaxInactiveDays)
     {
         var info = new JsonObject { ["account"] = account.Name };
         if (account.IsAdmin)
@@ -79,8 +79,9 @@ public static class AccountViews
             info["is_ttl_set"] = account.Expiry is null ? 0 : 1;
             info["ttl_timestamp"] = account.Expiry?.ToUnixTimeSeconds();
             info["is_ttl_expired"] = account.IsTtlExpired(now) ? 1 : 0;
-            info["is_expired"] = 0;
-            info["can_connect"] = account.Frozen is null && !account.IsTtlExpired(now) ? 1 : 0;
+            var expired = account.IsInactivityExpired(now, bastionMaxInactiveDays);
+            info["is_expired"] = expired ? 1 : 0;
+            info["can_connect"] = account.Frozen is null && !account.IsTtlExpired(now) && !expired ? 1 : 0;
             info["already_seen_before"] = account.LastLogin is null ? 0 : 1;
             info["last_activity"] = account.LastLogin is { } last ? new JsonObject
             {
@@ -108,7 +109,7 @@ public static class AccountViews
 
             info["personal_egress_mfa_required"] = "none";
             info["idle_ignore"] = 0;
-            info["max_inactive_days"] = null;
+            info["max_inactive_days"] = account.MaxInactiveDays;
             info["osh_only"] = account.OshOnly ? 1 : 0;
         }
 
