@@ -15,7 +15,7 @@ public static class BastionPlugins
     public static PluginRegistry CreateRegistry() => new(
     [
         // open
-        new HelpPlugin(), new InfoPlugin(), new AlivePlugin(), new NcPlugin(), new BatchPlugin(),
+        new HelpPlugin(), new InfoPlugin(), new AlivePlugin(), new PingPlugin(), new NcPlugin(), new BatchPlugin(),
         new AccountListIngressKeysPlugin(self: true), new SelfAddIngressKeyPlugin(), new SelfDelIngressKeyPlugin(),
         new EgressKeyListPlugin(self: true), new AccessListPlugin(self: true),
         new SelfListSessionsPlugin(), new SelfPlaySessionPlugin(), new SelfForgetHostKeyPlugin(),

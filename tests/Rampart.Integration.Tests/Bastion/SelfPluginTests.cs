@@ -406,6 +406,35 @@ public sealed class SelfPluginTests(BastionGatewayFixture fixture) : IClassFixtu
         Assert.InRange(clock.Elapsed.TotalSeconds, 1.5, 20);
     }
 
+    [Fact]
+    public async Task PingCountsRepliesAndReportsTheReferenceFigures()
+    {
+        Assert.SkipUnless(BastionGateway.CanRun, "needs root, sshd and useradd");
+        var (account, key) = await Gateway.CreateAccountAsync(Ct);
+
+        var ping = await Gateway.SshAsync(account, key, "--json-greppable --osh ping --host 127.0.0.1 -c 2 -s 100", null, Ct);
+        Assert.True((ping.ExitCode, ping.Code) == (0, "OK"), ping.ToString());
+        var value = ping.Json["value"]!;
+        // Figures The Bastion reads off ping's output, so strings, as there.
+        Assert.Equal(("127.0.0.1", 0, "2", "2", "0"), (value["host"]!.GetValue<string>(), value["sysret"]!.GetValue<int>(),
+            value["packets_transmitted"]!.GetValue<string>(), value["packets_received"]!.GetValue<string>(), value["packets_loss_percentage"]!.GetValue<string>()));
+        Assert.Matches("^[0-9]+\\.[0-9]{3}$", value["avg"]!.GetValue<string>());
+        Assert.Contains("108 bytes from 127.0.0.1: icmp_seq=2", ping.Out, StringComparison.Ordinal);
+        Assert.Contains("2 packets transmitted, 2 received, 0% packet loss", ping.Out, StringComparison.Ordinal);
+
+        // A lone word is taken as the host; a deadline ends an endless ping.
+        var clock = Stopwatch.StartNew();
+        var guessed = await Gateway.SshAsync(account, key, "--json-greppable --osh ping -w 2 localhost", null, Ct);
+        Assert.True(guessed.Code == "OK", guessed.ToString());
+        Assert.InRange(int.Parse(guessed.Json["value"]!["packets_transmitted"]!.GetValue<string>(), CultureInfo.InvariantCulture), 1, 3);
+        Assert.InRange(clock.Elapsed.TotalSeconds, 1, 20);
+
+        Assert.Equal("ERR_MISSING_PARAMETER", (await Gateway.SshAsync(account, key, "--json-greppable --osh ping", null, Ct)).Code);
+        Assert.Equal("ERR_INVALID_PARAMETER", (await Gateway.SshAsync(account, key, "--json-greppable --osh ping --host 127.0.0.0/8", null, Ct)).Code);
+        var silent = await Gateway.SshAsync(account, key, "--json-greppable --osh ping --host 100::1 -c 1", null, Ct);
+        Assert.Equal(("OK", "0", 1), (silent.Code, silent.Json["value"]!["packets_received"]!.GetValue<string>(), silent.Json["value"]!["sysret"]!.GetValue<int>()));
+    }
+
     private static async Task<string> PublicKeyAsync(string privateKey) => (await File.ReadAllTextAsync(privateKey + ".pub", Ct)).Trim();
 
     /// <summary>A key pair of another type or size than <see cref="BastionGateway.NewKeyAsync"/> makes.</summary>
