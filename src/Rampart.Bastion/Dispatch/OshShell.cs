@@ -389,9 +389,7 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
             var request = new Core.Bastion.Access.AclRequest(HostResolution.OneAddress(address), invocation.User, invocation.Port);
             if (caller.Account.OshOnly || Core.Bastion.Access.AccessResolution.Grants(services.Directory.Current, caller.Account, request, services.Time.GetUtcNow()).Count == 0)
             {
-                var user = invocation.User ?? caller.Account.Name;
-                var message = $"Access denied for {caller.Account.Name} to {user}@{address}{(invocation.Port is { } p ? $":{p}" : "")}"
-                    + (invocation.User is null ? $" (tried with remote user '{user}')" : "");
+                var message = Egress.AccessDenied.Message(caller.Account.Name, invocation.User ?? caller.Account.Name, address, invocation.Port, invocation.User is null);
                 await LogAsync(caller, sessionId, plugin.Name, allowed: false, invocation, OshExitCode.AccessDenied, cancellationToken);
                 return await ShellErrorAsync(caller, terminal, invocation.Mode, "KO_ACCESS_DENIED", message, OshExitCode.AccessDenied, cancellationToken, plugin.Name);
             }

@@ -45,9 +45,8 @@ public sealed class EgressSessions(BastionServices services) : IEgressSessions, 
             .ToList();
         if (grants.Count == 0 || keys.Count == 0)
         {
-            var tried = invocation.User is null ? $" (tried with remote user '{user}')" : "";
             return await RefuseAsync(caller, invocation, terminal, sessionId, host, address, user, port,
-                "KO_ACCESS_DENIED", $"Access denied for {account.Name} to {user}@{address}:{port}{tried}", OshExitCode.AccessDenied, cancellationToken);
+                "KO_ACCESS_DENIED", AccessDenied.Message(account.Name, user, address, port, invocation.User is null), OshExitCode.AccessDenied, cancellationToken);
         }
 
         if (RecordingSpace.Shortage(RecordingsOf(caller), services.Settings.RecordingMaxBytes) is { } shortage)

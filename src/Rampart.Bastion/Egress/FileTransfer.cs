@@ -20,8 +20,7 @@ internal static class FileTransfer
         var services = call.Services;
         var account = call.Caller.Name;
         var recordings = Path.Combine(services.Settings.RecordingsDirectory, account);
-        call.Details.To = new SessionEndpoint(target.Address.ToString(), target.Port, target.Host);
-        call.Details.User = target.User;
+        Target(call, target);
         if (RecordingSpace.Shortage(recordings, services.Settings.RecordingMaxBytes) is { } shortage)
         {
             throw new PluginFailureException("KO_OUT_OF_SPACE", shortage);
@@ -69,10 +68,16 @@ internal static class FileTransfer
     /// <summary>The refusal every transfer plugin gives, audited as a denied connection to the target.</summary>
     public static PluginFailureException Denied(PluginCall call, TransferTarget target, string message)
     {
-        call.Details.To = new SessionEndpoint(target.Address.ToString(), target.Port, target.Host);
-        call.Details.User = target.User;
+        Target(call, target);
         Audit(call, target, "denied", message);
         return new PluginFailureException("KO_ACCESS_DENIED", message);
+    }
+
+    /// <summary>The run's session row names the transfer's target, allowed or not.</summary>
+    private static void Target(PluginCall call, TransferTarget target)
+    {
+        call.Details.To = new SessionEndpoint(target.Address.ToString(), target.Port, target.Host);
+        call.Details.User = target.User;
     }
 
     private static void Audit(PluginCall call, TransferTarget target, string outcome, string detail) =>
