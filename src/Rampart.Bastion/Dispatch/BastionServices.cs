@@ -14,4 +14,5 @@ public sealed record BastionServices(
     AuditTrail Audit,
     TimeProvider Time,
     BastionSettings Settings,
-    IConnectionTester ConnectionTester);
+    IConnectionTester ConnectionTester,
+    Core.Bastion.Mfa.MfaTokens MfaTokens);

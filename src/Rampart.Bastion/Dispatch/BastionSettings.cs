@@ -18,6 +18,7 @@ namespace Rampart.Bastion.Dispatch;
 /// <param name="InteractiveModeTimeout">Idle time after which it disconnects; zero for never (<c>interactiveModeTimeout</c>).</param>
 /// <param name="AccountMaxInactiveDays">Days without a login after which an account's logins are refused; 0 for never
 /// (The Bastion's <c>accountMaxInactiveDays</c>); an account may have its own.</param>
+/// <param name="AccountMfaPolicy">The bastion-wide MFA policy (The Bastion's <c>accountMFAPolicy</c>).</param>
 public sealed record BastionSettings(
     string Name,
     string EntryProgram,
@@ -36,7 +37,8 @@ public sealed record BastionSettings(
     bool InteractiveModeAllowed = true,
     bool InteractiveModeByDefault = true,
     TimeSpan InteractiveModeTimeout = default,
-    int AccountMaxInactiveDays = 0)
+    int AccountMaxInactiveDays = 0,
+    Core.Bastion.Mfa.MfaPolicy AccountMfaPolicy = Core.Bastion.Mfa.MfaPolicy.Enabled)
 {
     /// <summary>The command an account types to reach this bastion, placeholders filled in (in one pass, so a name
     /// that happens to contain a placeholder stays as it is).</summary>

@@ -64,7 +64,7 @@ public sealed class InteractiveMode(BastionSettings settings, Func<string, OshTe
 
             if (line.Equals("mfa", StringComparison.OrdinalIgnoreCase) || line is "en" or "ena" or "enab" or "enabl" or "enable")
             {
-                await terminal.WriteStdoutAsync("Sorry, proactive MFA validation is not available on this bastion.\n", cancellationToken);
+                await terminal.WriteStdoutAsync("Sorry, proactive MFA validation from this prompt is not available on this bastion; log in with --proactive-mfa -i instead.\n", cancellationToken);
                 continue;
             }
 

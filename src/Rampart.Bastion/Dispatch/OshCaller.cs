@@ -6,6 +6,9 @@ namespace Rampart.Bastion.Dispatch;
 /// <param name="SshConnection">sshd's <c>SSH_CONNECTION</c>: client ip and port, bastion ip and port.</param>
 public sealed record OshCaller(BastionAccount Account, string? SshConnection)
 {
+    /// <summary>The account passed MFA earlier in this run (<c>--proactive-mfa</c>): just-in-time checks are not asked again.</summary>
+    public bool MfaValidated { get; init; }
+
     public string? SourceIp => Part(0);
 
     public int? SourcePort => int.TryParse(Part(1), out var port) ? port : null;

@@ -1,6 +1,8 @@
+using Rampart.Bastion.Mfa;
 using Rampart.Bastion.Osh;
 using Rampart.Bastion.Plugins;
 using Rampart.Core.Audit;
+using Rampart.Core.Bastion.Mfa;
 using Rampart.Core.Bastion.Model;
 using Rampart.Core.Bastion.Sessions;
 
@@ -16,8 +18,8 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
     public Task<int> RunAsync(OshCaller caller, string? commandString, OshTerminal terminal, CancellationToken cancellationToken) =>
         RunAsync(caller, commandString, terminal, inInteractiveMode: false, cancellationToken);
 
-    /// <param name="inInteractiveMode">The string is a line typed in the interactive mode: <c>-i</c> is ignored and
-    /// the login is not recorded again.</param>
+    /// <param name="inInteractiveMode">The string is a line typed in the interactive mode: <c>-i</c> is ignored, and
+    /// neither the login is recorded nor its factors asked again.</param>
     private async Task<int> RunAsync(OshCaller caller, string? commandString, OshTerminal terminal, bool inInteractiveMode, CancellationToken cancellationToken)
     {
         var sessionId = SessionIds.New();
@@ -39,6 +41,40 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
         }
 
         var invocation = (OshInvocation)parsed;
+        if (!inInteractiveMode)
+        {
+            // The second factor at login, before anything runs (The Bastion's sshd asks it through PAM).
+            if (await LoginMfaAsync(caller, invocation, terminal, cancellationToken) is not { } passed)
+            {
+                Audit(caller, "login", null, "denied", "KO_MFA_FAILED");
+                await terminal.WriteErrorLineAsync(MfaCheck.FailedMessage, cancellationToken);
+                return OshExitCode.MfaFailed;
+            }
+
+            caller = caller with { MfaValidated = passed };
+        }
+
+        if (invocation.ProactiveMfa && !caller.MfaValidated)
+        {
+            if (!invocation.Quiet)
+            {
+                await terminal.WriteErrorLineAsync($"As proactive MFA has been requested, entering MFA phase for {caller.Account.Name}.", cancellationToken);
+            }
+
+            if (!caller.Account.MfaState.AnyConfigured)
+            {
+                var setup = MfaCheck.SetupRequired(caller.Account.Name, MfaKind.Any, "first,\n");
+                return await ShellErrorAsync(caller, terminal, invocation.Mode, setup.Code, setup.Message, setup.ExitCode, cancellationToken);
+            }
+
+            if (!await MfaCheck.ValidateAsync(services, caller, terminal, "proactive", cancellationToken))
+            {
+                return await ShellErrorAsync(caller, terminal, invocation.Mode, "KO_MFA_FAILED", MfaCheck.FailedMessage, OshExitCode.MfaFailed, cancellationToken);
+            }
+
+            caller = caller with { MfaValidated = true };
+        }
+
         if (invocation.CommandStringMissing)
         {
             // A plain "ssh acct@gw": the help, then the interactive mode if it is the default, as osh.pl does.
@@ -71,6 +107,13 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
         if (invocation.Interactive)
         {
             return await InteractiveAsync(caller, commandString, invocation.Quiet, terminal, sessionId, cancellationToken);
+        }
+
+        if (MfaRules.SetupDue(caller.Account.MfaState, services.Settings.AccountMfaPolicy) is { } due
+            && !(invocation.Plugin is { } named && registry.Find(named) is { } exempt && exempt.Traits.HasFlag(PluginTraits.MfaSetupNotRequired)))
+        {
+            var setup = MfaCheck.SetupRequired(caller.Account.Name, due, "before using this bastion, ");
+            return await ShellErrorAsync(caller, terminal, invocation.Mode, setup.Code, setup.Message, setup.ExitCode, cancellationToken);
         }
 
         if (PerlText.IsTrue(invocation.SshAs))
@@ -172,6 +215,36 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
         }
     }
 
+    /// <summary>
+    /// The factors an account has set up are asked at every login (The Bastion's sshd does it with PAM), unless it is a
+    /// robot (<c>--pam-auth-bypass</c>) or MFA is disabled. A transfer cannot answer a prompt: for scp, sftp and rsync a
+    /// valid MFA token for the target, from an earlier <c>--generate-mfa-token</c> call that asked the factors, stands
+    /// for them. Null when the login failed; else whether a factor was checked.
+    /// </summary>
+    private async Task<bool?> LoginMfaAsync(OshCaller caller, OshInvocation invocation, OshTerminal terminal, CancellationToken cancellationToken)
+    {
+        var mfa = caller.Account.MfaState;
+        if (!mfa.AnyConfigured || mfa.PamAuthBypass || services.Settings.AccountMfaPolicy == MfaPolicy.Disabled)
+        {
+            return false;
+        }
+
+        if (invocation.MfaToken is { Length: > 0 } token && invocation.Host is { Length: > 0 } host
+            && invocation.Plugin is { } plugin && registry.Find(plugin) is { } transfer && transfer.Traits.HasFlag(PluginTraits.MfaToken)
+            && services.MfaTokens.IsValid(token, caller.Account.Name, host, invocation.Port ?? 22, invocation.User ?? caller.Account.Name))
+        {
+            return true;
+        }
+
+        return await MfaCheck.ValidateAsync(services, caller, terminal, "login", cancellationToken) ? true : null;
+    }
+
+    /// <summary>What a plugin asks for before it runs: any factor, or any factor when the account has one (to change it).</summary>
+    private static MfaKind PluginMfa(IOshPlugin plugin, BastionAccount account) =>
+        plugin.Traits.HasFlag(PluginTraits.MfaRequired) || (plugin.Traits.HasFlag(PluginTraits.MfaIfConfigured) && account.MfaState.AnyConfigured)
+            ? MfaKind.Any
+            : MfaKind.None;
+
     /// <summary>The account's last login, as The Bastion's lastlog: <c>accountInfo</c> and <c>accountList</c> show it.</summary>
     private Task<bool> RecordLoginAsync(string account, CancellationToken cancellationToken) =>
         services.Directory.ChangeAsync(snapshot => snapshot.Accounts.TryGetValue(account, out var current)
@@ -243,6 +316,13 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
             return await MfaTokenAsync(caller, invocation, plugin, terminal, sessionId, cancellationToken);
         }
 
+        if (PluginMfa(plugin, caller.Account) is var pluginMfa and not MfaKind.None && !invocation.Help
+            && await MfaCheck.JitAsync(services, caller, pluginMfa, "plugin", invocation.Quiet, terminal, cancellationToken) is { } mfaRefusal)
+        {
+            await LogAsync(caller, sessionId, plugin.Name, allowed: false, invocation, mfaRefusal.ExitCode, cancellationToken);
+            return await ShellErrorAsync(caller, terminal, invocation.Mode, mfaRefusal.Code, mfaRefusal.Message, mfaRefusal.ExitCode, cancellationToken, pluginName);
+        }
+
         var details = new PluginSessionDetails { Started = services.Time.GetUtcNow() };
         OshEnvelope envelope;
         try
@@ -303,6 +383,13 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
             return OshEnvelope.Fail(null, "KO_RESTRICTED_COMMAND", refusal);
         }
 
+        if (PluginMfa(plugin, account) is not MfaKind.None && !caller.MfaValidated
+            && MfaRules.Jit(account.MfaState, PluginMfa(plugin, account)) is JitMfa.Ask or JitMfa.SetupRequired)
+        {
+            // A batch reads its commands from stdin: there is no terminal left to ask a factor on.
+            return OshEnvelope.Fail(null, "KO_MFA_FAILED", "MFA is required for this action, but we're running under batch mode, please use --proactive-mfa");
+        }
+
         var sessionId = SessionIds.New();
         var details = new PluginSessionDetails { Started = services.Time.GetUtcNow() };
         var envelope = await EnvelopeAsync(caller with { Account = account }, invocation, plugin, snapshot, terminal, sessionId, details, cancellationToken);
@@ -332,7 +419,10 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
             else
             {
                 var call = new PluginCall(caller.Account, snapshot, invocation, parsedOptions, terminal, services, registry, sessionId, caller.SourceIp,
-                    (line, inner, ct) => RunLineAsync(caller, line, inner, ct), details);
+                    (line, inner, ct) => RunLineAsync(caller, line, inner, ct), details)
+                {
+                    MfaValidated = caller.MfaValidated,
+                };
                 envelope = await RunHandlerAsync(plugin, call, cancellationToken);
             }
         }
@@ -371,12 +461,14 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
 
     /// <summary>
     /// scp and sftp clients ask for an MFA token before they start (The Bastion's <c>jit_mfa: token</c> plugins): the
-    /// access is checked as for a connection, and since this bastion has no MFA the token is <c>notrequired</c>, which
-    /// The Bastion's own wrappers pass back with <c>--mfa-token</c>.
+    /// access is checked as for a connection; when its grants require MFA, the factors are asked here, on the
+    /// terminal of this separate call, and the token printed is what the transfer passes back with
+    /// <c>--mfa-token</c>; otherwise the token is <c>notrequired</c>.
     /// </summary>
     private async Task<int> MfaTokenAsync(
         OshCaller caller, OshInvocation invocation, IOshPlugin plugin, OshTerminal terminal, string sessionId, CancellationToken cancellationToken)
     {
+        var required = MfaKind.None;
         if (!string.IsNullOrEmpty(invocation.Host))
         {
             var address = await HostResolution.AddressAsync(invocation.Host, cancellationToken);
@@ -387,11 +479,32 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
             }
 
             var request = new Core.Bastion.Access.AclRequest(HostResolution.OneAddress(address), invocation.User, invocation.Port);
-            if (caller.Account.OshOnly || Core.Bastion.Access.AccessResolution.Grants(services.Directory.Current, caller.Account, request, services.Time.GetUtcNow()).Count == 0)
+            var grants = Core.Bastion.Access.AccessResolution.Grants(services.Directory.Current, caller.Account, request, services.Time.GetUtcNow());
+            if (caller.Account.OshOnly || grants.Count == 0)
             {
                 var message = Egress.AccessDenied.Message(caller.Account.Name, invocation.User ?? caller.Account.Name, address, invocation.Port, invocation.User is null);
                 await LogAsync(caller, sessionId, plugin.Name, allowed: false, invocation, OshExitCode.AccessDenied, cancellationToken);
                 return await ShellErrorAsync(caller, terminal, invocation.Mode, "KO_ACCESS_DENIED", message, OshExitCode.AccessDenied, cancellationToken, plugin.Name);
+            }
+
+            required = MfaCheck.RequiredFor(services.Directory.Current, caller.Account, grants);
+        }
+
+        if (required != MfaKind.None)
+        {
+            if (await MfaCheck.JitAsync(services, caller, required, "plugin", invocation.Quiet, terminal, cancellationToken) is { } refusal)
+            {
+                await LogAsync(caller, sessionId, plugin.Name, allowed: false, invocation, refusal.ExitCode, cancellationToken);
+                return await ShellErrorAsync(caller, terminal, invocation.Mode, refusal.Code, refusal.Message, refusal.ExitCode, cancellationToken, plugin.Name);
+            }
+
+            if (MfaRules.Jit(caller.Account.MfaState, required) == JitMfa.Ask)
+            {
+                var token = services.MfaTokens.Issue(caller.Account.Name, invocation.Host!, invocation.Port ?? 22, invocation.User ?? caller.Account.Name);
+                await terminal.WriteStdoutAsync($"MFA_TOKEN={token}\n", cancellationToken);
+                await LogAsync(caller, sessionId, plugin.Name, allowed: true, invocation, 0, cancellationToken);
+                Audit(caller, "osh " + plugin.Name, Target(invocation), "ok", "mfa token generated");
+                return 0;
             }
         }
 

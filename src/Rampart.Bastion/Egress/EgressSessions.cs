@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Net;
 using Rampart.Bastion.Dispatch;
+using Rampart.Bastion.Mfa;
 using Rampart.Bastion.Osh;
 using Rampart.Bastion.Recording;
 using Rampart.Core.Audit;
 using Rampart.Core.Bastion.Access;
+using Rampart.Core.Bastion.Mfa;
 using Rampart.Core.Bastion.Model;
 using Rampart.Core.Bastion.Sessions;
 
@@ -47,6 +49,14 @@ public sealed class EgressSessions(BastionServices services) : IEgressSessions, 
         {
             return await RefuseAsync(caller, invocation, terminal, sessionId, host, address, user, port,
                 "KO_ACCESS_DENIED", AccessDenied.Message(account.Name, user, address, port, invocation.User is null), OshExitCode.AccessDenied, cancellationToken);
+        }
+
+        // A group's mfa_required, or the account's own rule for its personal accesses: asked now, just in time.
+        if (MfaCheck.RequiredFor(snapshot, account, grants) is var mfa and not MfaKind.None
+            && await MfaCheck.JitAsync(services, caller, mfa, "host", invocation.Quiet, terminal, cancellationToken) is { } mfaRefusal)
+        {
+            return await RefuseAsync(caller, invocation, terminal, sessionId, host, address, user, port, mfaRefusal.Code, mfaRefusal.Message,
+                mfaRefusal.ExitCode, cancellationToken);
         }
 
         if (RecordingSpace.Shortage(RecordingsOf(caller), services.Settings.RecordingMaxBytes) is { } shortage)

@@ -132,6 +132,7 @@ public static partial class OshCommandLine
             Quiet = quiet,
             Tty = flag("tty") ? true : flag("no-tty") ? false : null,
             Interactive = flag("interactive") && !settings.InInteractiveSession,
+            InInteractiveSession = settings.InInteractiveSession,
             Help = flag("help"),
             LongHelp = flag("long-help"),
             Verbose = parsed.Numbers.TryGetValue("verbose", out var verbose) ? PerlText.Saturate(verbose) : 0,

@@ -67,6 +67,9 @@ public sealed record OshInvocation : OshInvocationResult
     /// <summary><c>-i/--interactive</c> (ignored inside an interactive session).</summary>
     public bool Interactive { get; init; }
 
+    /// <summary>The line was typed in the interactive mode (The Bastion's <c>OSH_IN_INTERACTIVE_SESSION</c>).</summary>
+    public bool InInteractiveSession { get; init; }
+
     /// <summary><c>--help</c>: the shell's help without a plugin, the plugin's help with one.</summary>
     public bool Help { get; init; }
 

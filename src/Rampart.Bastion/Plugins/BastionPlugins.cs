@@ -3,8 +3,10 @@ using Rampart.Bastion.Plugins.Accounts;
 using Rampart.Bastion.Plugins.Admin;
 using Rampart.Bastion.Plugins.Groups;
 using Rampart.Bastion.Plugins.Keys;
+using Rampart.Bastion.Plugins.Mfa;
 using Rampart.Bastion.Plugins.Self;
 using Rampart.Bastion.Plugins.Transfer;
+using Rampart.Core.Bastion.Mfa;
 using Rampart.Core.Bastion.Model;
 
 namespace Rampart.Bastion.Plugins;
@@ -21,10 +23,13 @@ public static class BastionPlugins
         new SelfListSessionsPlugin(), new SelfPlaySessionPlugin(), new SelfForgetHostKeyPlugin(),
         new GroupListPlugin(), new GroupInfoPlugin(), new GroupListServersPlugin(),
         new ScpPlugin(), new SftpPlugin(), new RsyncPlugin(), new SelfGenerateEgressKeyPlugin(),
+        new SelfMfaSetupPasswordPlugin(), new SelfMfaSetupTotpPlugin(),
+        new MfaResetPlugin(MfaKind.Password, self: true), new MfaResetPlugin(MfaKind.Totp, self: true),
 
         // restricted
         new AccountCreatePlugin(), new AccountDeletePlugin(), new AccountListPlugin(), new AccountInfoPlugin(), new AccountModifyPlugin(),
         new AccountFreezePlugin(freeze: true), new AccountFreezePlugin(freeze: false), new AccountUnexpirePlugin(),
+        new MfaResetPlugin(MfaKind.Password, self: false), new MfaResetPlugin(MfaKind.Totp, self: false),
         new AccountGrantPlugin(grant: true), new AccountGrantPlugin(grant: false),
         new AccountListIngressKeysPlugin(self: false), new EgressKeyListPlugin(self: false), new AccessListPlugin(self: false),
         new PersonalAccessPlugin(self: true, add: true), new PersonalAccessPlugin(self: true, add: false),

@@ -22,6 +22,9 @@ public sealed record PluginCall(
     Func<string, OshTerminal, CancellationToken, Task<OshEnvelope>> RunLine,
     PluginSessionDetails Details)
 {
+    /// <summary>The caller passed MFA earlier in this run (at login, or <c>--proactive-mfa</c>).</summary>
+    public bool MfaValidated { get; init; }
+
     public DateTimeOffset Now => Services.Time.GetUtcNow();
 
     /// <summary>A line of human text on stdout (suppressed by nothing: JSON clients read only the envelope).</summary>

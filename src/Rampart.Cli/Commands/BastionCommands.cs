@@ -71,10 +71,16 @@ internal static class BastionCommands
         {
             Description = "Days without a login after which an account's logins are refused (accountUnexpire lets it in again); 0 for never (default)",
         };
+        var mfaPolicy = new Option<string>("--account-mfa-policy")
+        {
+            Description = "MFA: enabled (accounts may set a password or TOTP up, the default), disabled, password-required, totp-required or any-required",
+            DefaultValueFactory = _ => "enabled",
+        };
+        mfaPolicy.AcceptOnlyFromAmong([.. BastionConfig.MfaPolicies]);
         var command = new Command("install", "Prepare the SSH front door: entry program, sshd configuration, host keys, OS group and keys user (root)")
         {
             port, listen, configDir, libDir, socket, name, egressFrom, recordingMax, ingressFrom, ingressOverride, bastionCommand,
-            interactiveMode, interactiveTimeout, maxInactiveDays,
+            interactiveMode, interactiveTimeout, maxInactiveDays, mfaPolicy,
         };
         command.SetAction(async (parseResult, ct) =>
         {
@@ -100,7 +106,8 @@ internal static class BastionCommands
                 parseResult.GetValue(bastionCommand) is { Length: > 0 } reach ? reach : null,
                 parseResult.GetValue(interactiveMode)!,
                 parseResult.GetValue(interactiveTimeout) is >= 0 and var idle ? idle : throw new CliException("--interactive-mode-timeout must be 0 or more seconds"),
-                parseResult.GetValue(maxInactiveDays) is >= 0 and var days ? days : throw new CliException("--account-max-inactive-days must be 0 or more days"));
+                parseResult.GetValue(maxInactiveDays) is >= 0 and var days ? days : throw new CliException("--account-max-inactive-days must be 0 or more days"),
+                parseResult.GetValue(mfaPolicy)!);
 
             await SystemCommand.CheckedAsync("groupadd", ["--system", "--force", bastion.OsGroup], ct);
             if (!SystemCommand.Exists("/etc/passwd", KeysUser))

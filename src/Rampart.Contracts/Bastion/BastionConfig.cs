@@ -25,13 +25,19 @@ namespace Rampart.Contracts.Bastion;
 /// <param name="InteractiveModeTimeout">Seconds of idleness after which the interactive mode disconnects (0: never).</param>
 /// <param name="AccountMaxInactiveDays">Days without a login after which an account is refused (The Bastion's
 /// <c>accountMaxInactiveDays</c>); 0 for never.</param>
+/// <param name="AccountMfaPolicy">The Bastion's <c>accountMFAPolicy</c>: <c>enabled</c> (accounts may set factors up),
+/// <c>disabled</c>, <c>password-required</c>, <c>totp-required</c> or <c>any-required</c>.</param>
 public sealed record BastionConfig(
     string Name, string Socket, string EntryProgram, string OsGroup, int Port, IReadOnlyList<string>? EgressKeysFrom = null,
     long? RecordingMaxBytes = null, IReadOnlyList<string>? IngressKeysFrom = null, bool IngressKeysFromAllowOverride = false,
-    string? BastionCommand = null, string InteractiveMode = "by-default", int InteractiveModeTimeout = 60, int AccountMaxInactiveDays = 0)
+    string? BastionCommand = null, string InteractiveMode = "by-default", int InteractiveModeTimeout = 60, int AccountMaxInactiveDays = 0,
+    string AccountMfaPolicy = "enabled")
 {
     /// <summary>The values <see cref="InteractiveMode"/> may take.</summary>
     public static readonly IReadOnlyList<string> InteractiveModes = ["by-default", "allowed", "disabled"];
+
+    /// <summary>The values <see cref="AccountMfaPolicy"/> may take.</summary>
+    public static readonly IReadOnlyList<string> MfaPolicies = ["enabled", "disabled", "password-required", "totp-required", "any-required"];
 
     /// <summary>The front door on this host's name and its port, as The Bastion's default <c>ssh USER@HOSTNAME -t --</c>.</summary>
     public string DefaultBastionCommand =>
@@ -79,8 +85,14 @@ public sealed record BastionConfig(
             values.TryGetValue("bastion_command", out var command) && command.Length > 0 ? command : null,
             values.TryGetValue("interactive_mode", out var interactive) && interactive.Length > 0 ? ParseInteractiveMode(interactive, path) : "by-default",
             values.TryGetValue("interactive_mode_timeout", out var idle) && idle.Length > 0 ? ParseSeconds(idle, path) : 60,
-            values.TryGetValue("account_max_inactive_days", out var days) && days.Length > 0 ? ParseSeconds(days, path) : 0);
+            values.TryGetValue("account_max_inactive_days", out var days) && days.Length > 0 ? ParseSeconds(days, path) : 0,
+            values.TryGetValue("account_mfa_policy", out var mfa) && mfa.Length > 0 ? ParseMfaPolicy(mfa, path) : "enabled");
     }
+
+    /// <summary>One of <see cref="MfaPolicies"/>.</summary>
+    public static string ParseMfaPolicy(string text, string source) => MfaPolicies.Contains(text)
+        ? text
+        : throw new InvalidOperationException($"{source}: '{text}' is not one of {string.Join(", ", MfaPolicies)}");
 
     /// <summary>One of <see cref="InteractiveModes"/>.</summary>
     public static string ParseInteractiveMode(string text, string source) => InteractiveModes.Contains(text)
@@ -145,6 +157,8 @@ public sealed record BastionConfig(
         interactive_mode_timeout={InteractiveModeTimeout.ToString(CultureInfo.InvariantCulture)}
         # Days without a login after which an account's logins are refused (accountUnexpire lets it in again); 0 for never.
         account_max_inactive_days={AccountMaxInactiveDays.ToString(CultureInfo.InvariantCulture)}
+        # MFA: enabled (accounts may set a password or TOTP up), disabled, password-required, totp-required, any-required.
+        account_mfa_policy={AccountMfaPolicy}
 
         """;
 }

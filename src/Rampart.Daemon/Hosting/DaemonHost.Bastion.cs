@@ -29,7 +29,8 @@ public static partial class DaemonHost
             InteractiveModeAllowed: config.InteractiveMode != "disabled",
             InteractiveModeByDefault: config.InteractiveMode == "by-default",
             InteractiveModeTimeout: TimeSpan.FromSeconds(config.InteractiveModeTimeout),
-            AccountMaxInactiveDays: config.AccountMaxInactiveDays));
+            AccountMaxInactiveDays: config.AccountMaxInactiveDays,
+            AccountMfaPolicy: Core.Bastion.Mfa.MfaPolicies.Parse(config.AccountMfaPolicy) ?? Core.Bastion.Mfa.MfaPolicy.Enabled));
         services.AddSingleton<IBastionStore, SqliteBastionStore>();
         services.AddSingleton<BastionDirectory>();
         services.AddSingleton<LiveSessions>();
@@ -44,7 +45,8 @@ public static partial class DaemonHost
             provider.GetRequiredService<AuditTrail>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<BastionSettings>(),
-            new LateConnectionTester(provider)));
+            new LateConnectionTester(provider),
+            new Core.Bastion.Mfa.MfaTokens(provider.GetRequiredService<TimeProvider>())));
         services.AddSingleton(provider => new EgressSessions(provider.GetRequiredService<BastionServices>()));
         services.AddSingleton(provider => new OshShell(
             provider.GetRequiredService<BastionServices>(), provider.GetRequiredService<PluginRegistry>(), provider.GetRequiredService<EgressSessions>()));

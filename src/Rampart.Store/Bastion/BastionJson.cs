@@ -15,6 +15,8 @@ internal static class BastionJson
     {
         Converters = { new NetworkConverter(), new PublicKeyConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        // Computed properties (IsAuditor, MfaState) are derived on load, not stored.
+        IgnoreReadOnlyProperties = true,
     };
 
     private sealed class NetworkConverter : JsonConverter<IPNetwork>

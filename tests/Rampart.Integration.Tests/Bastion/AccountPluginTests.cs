@@ -168,17 +168,19 @@ public sealed class AccountPluginTests(BastionGatewayFixture fixture) : IClassFi
         Assert.Equal((1, 0), (info["always_active"]!.GetValue<int>(), info["osh_only"]!.GetValue<int>()));
 
         // Settings this bastion doesn't have are answered one by one with a clear error, the others still apply.
-        var mixed = await Gateway.AdminAsync($"--json-greppable --osh accountModify --account {account} --mfa-totp-required yes --always-active no", Ct);
+        var mixed = await Gateway.AdminAsync($"--json-greppable --osh accountModify --account {account} --idle-ignore yes --mfa-totp-required bypass --always-active no", Ct);
         Assert.Equal("OK", mixed.Code);
-        var unsupported = mixed.Json["value"]!["mfa_totp_required"]!;
+        var unsupported = mixed.Json["value"]!["idle_ignore"]!;
         Assert.Equal("ERR_UNSUPPORTED_FEATURE", unsupported["error_code"]!.GetValue<string>());
         Assert.Contains("not supported", unsupported["error_message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("OK", mixed.Json["value"]!["mfa_totp_required"]!["error_code"]!.GetValue<string>());
         Assert.Equal("OK", mixed.Json["value"]!["always_active"]!["error_code"]!.GetValue<string>());
         var defaults = await Gateway.AdminAsync(
-            $"--json-greppable --osh accountModify --account {account} --mfa-totp-required no --personal-egress-mfa-required none --max-inactive-days -1", Ct);
+            $"--json-greppable --osh accountModify --account {account} --idle-ignore no --personal-egress-mfa-required none --max-inactive-days -1", Ct);
         Assert.Equal("OK", defaults.Code);
         Assert.Equal(["OK_NO_CHANGE"], defaults.Json["value"]!.AsObject().Select(p => p.Value!["error_code"]!.GetValue<string>()).Distinct());
         Assert.Equal(3, defaults.Json["value"]!.AsObject().Count);
+        Assert.Equal("OK", (await Gateway.AdminAsync($"--json-greppable --osh accountModify --account {account} --mfa-totp-required no", Ct)).Code);
 
         // Bad values are refused before anything changes, even for settings this bastion lacks.
         foreach (var bad in new[] { "--always-active maybe", "--osh-only 1", "--mfa-password-required sometimes", "--egress-strict-host-key-checking perhaps",

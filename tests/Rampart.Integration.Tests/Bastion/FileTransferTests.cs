@@ -120,7 +120,7 @@ public sealed class FileTransferTests(EgressFixture fixture) : IClassFixture<Egr
             Assert.NotEqual(0, refused.ExitCode);
         }
 
-        // What The Bastion's scp and sftp wrappers ask first: no MFA here, so the token is "notrequired".
+        // What The Bastion's scp and sftp wrappers ask first: no MFA required for this host, so the token is "notrequired".
         var token = await Gateway.SshAsync(member, key, $"{target} --osh scp --generate-mfa-token", null, Ct);
         Assert.True(token.ExitCode == 0, token.ToString());
         Assert.Contains("MFA_TOKEN=notrequired\n", token.Out, StringComparison.Ordinal);
@@ -224,18 +224,8 @@ public sealed class FileTransferTests(EgressFixture fixture) : IClassFixture<Egr
         Assert.Contains("by different and distinct means (distinct keys)", refused.Error, StringComparison.Ordinal);
     }
 
-    /// <summary>Installs the wrapper the plugin hands out, with the command The Bastion's tests use to decode it.</summary>
-    private async Task<string> InstallWrapperAsync(string member, string key, string plugin, TempDirectory work)
-    {
-        var answer = await Gateway.SshAsync(member, key, $"--json-greppable --osh {plugin}", null, Ct);
-        Assert.True(answer.Code == "OK", answer.ToString());
-        Assert.Equal("base64-gzip", answer.Json["value"]!["content-encoding"]!.GetValue<string>());
-        var path = work.Combine(plugin + "-via-bastion");
-        var decode = await RunAsync("bash", ["-c", "base64 -d | gunzip -c > \"$0\" && chmod +x \"$0\"", path], work.Path,
-            answer.Json["value"]!["script"]!.GetValue<string>());
-        Assert.True(decode.Code == 0, decode.Output);
-        return path;
-    }
+    private Task<string> InstallWrapperAsync(string member, string key, string plugin, TempDirectory work) =>
+        TransferWrappers.InstallAsync(Gateway, member, key, plugin, work, Ct);
 
     private static async Task<(int Code, string Output)> RunAsync(string program, string[] arguments, string directory, string? stdin = null)
     {

@@ -65,10 +65,7 @@ public sealed class AccountListPlugin : OshPlugin
                 entry["last_activity"] = account.LastLogin is { } last ? $"Last seen on {AccountViews.Date(last)}" : null;
                 entry["last_activity_timestamp"] = account.LastLogin?.ToUnixTimeSeconds();
                 entry["can_connect"] = account.Frozen is null && !account.IsTtlExpired(call.Now) && !expired ? 1 : 0;
-                foreach (var flag in AccountViews.AbsentFlags)
-                {
-                    entry[flag] = 0;
-                }
+                AccountViews.AddMfaFlags(entry, account);
             }
 
             value[account.Name] = entry;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Rampart.Bastion.Osh;
+using Rampart.Core.Bastion.Mfa;
 
 namespace Rampart.Bastion.Plugins.Accounts;
 
@@ -14,17 +15,22 @@ public sealed class AccountModifyPlugin : OshPlugin
 {
     private static readonly string[] s_yesNo = ["yes", "no"];
 
-    // MFA, PAM, idle and per-account ssh settings have no counterpart here: the values accepted, and the one in effect.
+    // Idle and per-account ssh settings have no counterpart here: the values accepted, and the one in effect.
     private static readonly (string Option, string[] Values, string Current)[] s_unsupported =
     [
-        ("pam-auth-bypass", s_yesNo, "no"),
-        ("mfa-password-required", ["yes", "no", "bypass"], "no"),
-        ("mfa-totp-required", ["yes", "no", "bypass"], "no"),
         ("egress-strict-host-key-checking", ["yes", "accept-new", "no", "ask", "default", "bypass"], "default"),
         ("egress-session-multiplexing", ["yes", "no", "default"], "default"),
-        ("personal-egress-mfa-required", ["password", "totp", "any", "none"], "none"),
         ("idle-ignore", s_yesNo, "no"),
         ("pubkey-auth-optional", s_yesNo, "no"),
+    ];
+
+    // The MFA settings (The Bastion's mfa-* and bastion-nopam groups) and the values each takes.
+    private static readonly (string Option, string[] Values)[] s_mfa =
+    [
+        ("pam-auth-bypass", s_yesNo),
+        ("mfa-password-required", ["yes", "no", "bypass"]),
+        ("mfa-totp-required", ["yes", "no", "bypass"]),
+        ("personal-egress-mfa-required", ["password", "totp", "any", "none"]),
     ];
 
     public override string Name => "accountModify";
@@ -34,7 +40,8 @@ public sealed class AccountModifyPlugin : OshPlugin
     public override string Summary => "Change the settings of an account";
 
     public override IReadOnlyList<PluginOption> Options =>
-        [Text("account"), Text("always-active"), Text("osh-only"), Number("max-inactive-days"), .. s_unsupported.Select(o => Text(o.Option))];
+        [Text("account"), Text("always-active"), Text("osh-only"), Number("max-inactive-days"), .. s_mfa.Select(o => Text(o.Option)),
+            .. s_unsupported.Select(o => Text(o.Option))];
 
     public override async Task<OshEnvelope> RunAsync(PluginCall call, CancellationToken cancellationToken)
     {
@@ -45,7 +52,7 @@ public sealed class AccountModifyPlugin : OshPlugin
             return Fail("ERR_MISSING_PARAMETER", "Missing mandatory parameter to modify account");
         }
 
-        foreach (var (option, values) in s_unsupported.Select(o => (o.Option, o.Values)).Prepend(("osh-only", s_yesNo)).Prepend(("always-active", s_yesNo)))
+        foreach (var (option, values) in s_unsupported.Select(o => (o.Option, o.Values)).Concat(s_mfa).Prepend(("osh-only", s_yesNo)).Prepend(("always-active", s_yesNo)))
         {
             if (call.Options.String(option) is { } text && !values.Contains(text))
             {
@@ -88,10 +95,18 @@ public sealed class AccountModifyPlugin : OshPlugin
             maxInactiveDays = wanted;
         }
 
-        if (alwaysActive != account.AlwaysActive || oshOnly != account.OshOnly || maxInactiveDays != account.MaxInactiveDays)
+        var mfa = ApplyMfa(call, value, account.MfaState);
+        if (alwaysActive != account.AlwaysActive || oshOnly != account.OshOnly || maxInactiveDays != account.MaxInactiveDays || mfa != account.MfaState)
         {
             await call.Services.Directory.ChangeAsync(snapshot =>
-                (snapshot.With(snapshot.Account(account.Name)! with { AlwaysActive = alwaysActive, OshOnly = oshOnly, MaxInactiveDays = maxInactiveDays }), true),
+                (snapshot.With(snapshot.Account(account.Name)! with
+                {
+                    AlwaysActive = alwaysActive, OshOnly = oshOnly, MaxInactiveDays = maxInactiveDays,
+                    Mfa = snapshot.Account(account.Name)!.MfaState with
+                    {
+                        PamAuthBypass = mfa.PamAuthBypass, PasswordPolicy = mfa.PasswordPolicy, TotpPolicy = mfa.TotpPolicy, PersonalEgress = mfa.PersonalEgress,
+                    },
+                }), true),
                 cancellationToken);
         }
 
@@ -101,6 +116,30 @@ public sealed class AccountModifyPlugin : OshPlugin
         }
 
         return Ok(value);
+    }
+
+    /// <summary>The MFA rules after the change, each option given with its sub-result added to <paramref name="value"/>.</summary>
+    private static AccountMfa ApplyMfa(PluginCall call, JsonObject value, AccountMfa mfa)
+    {
+        var pamBypass = Apply(call, value, "pam-auth-bypass", mfa.PamAuthBypass);
+        var password = ApplyChoice(call, value, "mfa-password-required", mfa.PasswordPolicy, MfaPolicies.Text, MfaPolicies.ParseFactor);
+        var totp = ApplyChoice(call, value, "mfa-totp-required", mfa.TotpPolicy, MfaPolicies.Text, MfaPolicies.ParseFactor);
+        var personal = ApplyChoice(call, value, "personal-egress-mfa-required", mfa.PersonalEgress, MfaKinds.Text, MfaKinds.Parse);
+        return mfa with { PamAuthBypass = pamBypass, PasswordPolicy = password, TotpPolicy = totp, PersonalEgress = personal };
+    }
+
+    private static T ApplyChoice<T>(PluginCall call, JsonObject value, string option, T current, Func<T, string> text, Func<string, T?> parse)
+        where T : struct, Enum
+    {
+        if (call.Options.String(option) is not { } given || parse(given) is not { } wanted)
+        {
+            return current;
+        }
+
+        value[Key(option)] = EqualityComparer<T>.Default.Equals(wanted, current)
+            ? SubResult("OK_NO_CHANGE", $"--{option} is already {text(current)}")
+            : SubResult("OK", $"--{option} is now {given}");
+        return wanted;
     }
 
     private static bool Given(PluginCall call, string option) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Rampart.Core.Bastion.Mfa;
 using Rampart.Core.Bastion.Model;
 
 namespace Rampart.Bastion.Plugins.Accounts;
@@ -7,15 +8,21 @@ namespace Rampart.Bastion.Plugins.Accounts;
 /// <summary>The JSON shapes The Bastion uses for account details, shared by the account and self plugins.</summary>
 public static class AccountViews
 {
-    /// <summary>
-    /// Per-account MFA and PAM flags The Bastion reports as 0/1: this bastion has no MFA or PAM settings, so they are
-    /// always 0, but they are reported so that clients reading them find them.
-    /// </summary>
-    public static IReadOnlyList<string> AbsentFlags { get; } =
-    [
-        "mfa_password_required", "mfa_password_bypass", "mfa_password_configured", "mfa_totp_required", "mfa_totp_bypass",
-        "mfa_totp_configured", "pam_auth_bypass", "pubkey_auth_optional",
-    ];
+    /// <summary>The per-account MFA and PAM flags The Bastion reports as 0/1 (its <c>mfa-*</c> and <c>bastion-nopam</c> groups).</summary>
+    public static void AddMfaFlags(JsonObject into, BastionAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        ArgumentNullException.ThrowIfNull(account);
+        var mfa = account.MfaState;
+        into["mfa_password_required"] = mfa.PasswordPolicy == FactorPolicy.Yes ? 1 : 0;
+        into["mfa_password_bypass"] = mfa.PasswordPolicy == FactorPolicy.Bypass ? 1 : 0;
+        into["mfa_password_configured"] = mfa.PasswordConfigured ? 1 : 0;
+        into["mfa_totp_required"] = mfa.TotpPolicy == FactorPolicy.Yes ? 1 : 0;
+        into["mfa_totp_bypass"] = mfa.TotpPolicy == FactorPolicy.Bypass ? 1 : 0;
+        into["mfa_totp_configured"] = mfa.TotpConfigured ? 1 : 0;
+        into["pam_auth_bypass"] = mfa.PamAuthBypass ? 1 : 0;
+        into["pubkey_auth_optional"] = 0;
+    }
 
     /// <summary>The Bastion's dates: <c>YYYY-MM-DD HH:MM:SS</c>, UTC.</summary>
     public static string Date(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
@@ -102,12 +109,8 @@ public static class AccountViews
             info["ingress_piv_grace"] = new JsonObject { ["enabled"] = 0 };
             info["global_ingress_policy"] = 0;
             info["effective_ingress_piv_policy"] = 0;
-            foreach (var flag in AbsentFlags)
-            {
-                info[flag] = 0;
-            }
-
-            info["personal_egress_mfa_required"] = "none";
+            AddMfaFlags(info, account);
+            info["personal_egress_mfa_required"] = MfaKinds.Text(account.MfaState.PersonalEgress);
             info["idle_ignore"] = 0;
             info["max_inactive_days"] = account.MaxInactiveDays;
             info["osh_only"] = account.OshOnly ? 1 : 0;

@@ -11,6 +11,8 @@ public sealed class HelpPlugin : OshPlugin
 
     public override string Summary => "List the commands you can run";
 
+    public override PluginTraits Traits => PluginTraits.MfaSetupNotRequired;
+
     public override async Task<OshEnvelope> RunAsync(PluginCall call, CancellationToken cancellationToken)
     {
         await call.SayAsync("OSH help", cancellationToken);

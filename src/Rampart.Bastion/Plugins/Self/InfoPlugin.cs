@@ -1,3 +1,4 @@
+using Rampart.Core.Bastion.Mfa;
 using System.Text.Json.Nodes;
 using Rampart.Bastion.Host;
 using Rampart.Bastion.Osh;
@@ -12,6 +13,8 @@ public sealed class InfoPlugin : OshPlugin
     public override PluginCategory Category => PluginCategory.Open;
 
     public override string Summary => "Show who you are and this bastion's policy";
+
+    public override PluginTraits Traits => PluginTraits.MfaSetupNotRequired;
 
     public override async Task<OshEnvelope> RunAsync(PluginCall call, CancellationToken cancellationToken)
     {
@@ -36,12 +39,13 @@ public sealed class InfoPlugin : OshPlugin
         // The configured bastion_command (The Bastion's bastionCommand), placeholders filled: the command itself, not an alias line.
         var aliasCommand = settings.CommandFor(me.Name);
         value["bastion_alias_command"] = aliasCommand;
-        value["mfa_password_required"] = 0;
-        value["mfa_password_bypass"] = 0;
-        value["mfa_password_configured"] = 0;
-        value["mfa_totp_required"] = 0;
-        value["mfa_totp_bypass"] = 0;
-        value["mfa_totp_configured"] = 0;
+        var mfa = me.MfaState;
+        value["mfa_password_required"] = mfa.PasswordPolicy == FactorPolicy.Yes ? 1 : 0;
+        value["mfa_password_bypass"] = mfa.PasswordPolicy == FactorPolicy.Bypass ? 1 : 0;
+        value["mfa_password_configured"] = mfa.PasswordConfigured ? 1 : 0;
+        value["mfa_totp_required"] = mfa.TotpPolicy == FactorPolicy.Yes ? 1 : 0;
+        value["mfa_totp_bypass"] = mfa.TotpPolicy == FactorPolicy.Bypass ? 1 : 0;
+        value["mfa_totp_configured"] = mfa.TotpConfigured ? 1 : 0;
         ShadowPassword.Read(me.Name)?.AddTo(value);
         value["hostname"] = Environment.MachineName;
         value["bastion_name"] = settings.Name;

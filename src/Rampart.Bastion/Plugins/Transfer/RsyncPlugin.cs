@@ -14,7 +14,7 @@ public sealed class RsyncPlugin : TransferPlugin
 
     public override string Summary => "rsync passthrough using the bastion";
 
-    public override PluginTraits Traits => PluginTraits.AllowUnknownOptions;
+    public override PluginTraits Traits => PluginTraits.AllowUnknownOptions | PluginTraits.MfaToken;
 
     public override string Usage => WrapperScripts.RsyncUsage;
 

@@ -50,6 +50,7 @@ public static partial class WrapperScripts
         say() { printf 'scp-via-bastion: %s\n' "$*" >&2; }
         debug() { if [ "${BASTION_SCP_DEBUG:-}" = 1 ]; then say "$@"; fi; }
         fail() { say "$@"; exit 1; }
+        @MFA_TOKEN@
 
         if [ "${RAMPART_SCP_AS_SSH:-}" = 1 ]; then
             # scp runs us in place of ssh: [ssh options] [-l USER] [-p PORT] -- HOST "scp -t|-f PATH"
@@ -78,8 +79,9 @@ public static partial class WrapperScripts
             target=(--host "$host")
             if [ -n "$user" ]; then target+=(--user "$user"); fi
             if [ -n "$port" ]; then target+=(--port "$port"); fi
+            mfa_token scp ${ssh_args[@]+"${ssh_args[@]}"} ${ssh_extra[@]+"${ssh_extra[@]}"} -- "${target[@]}"
             debug "asking the bastion for: $command on $host"
-            exec "${bastion_cmd[@]}" -T ${ssh_args[@]+"${ssh_args[@]}"} ${ssh_extra[@]+"${ssh_extra[@]}"} -- "${target[@]}" --osh scp --scp-cmd "$encoded"
+            exec "${bastion_cmd[@]}" -T ${ssh_args[@]+"${ssh_args[@]}"} ${ssh_extra[@]+"${ssh_extra[@]}"} -- "${target[@]}" --osh scp --scp-cmd "$encoded" ${mfa[@]+"${mfa[@]}"}
         fi
 
         usage() {
@@ -133,6 +135,7 @@ public static partial class WrapperScripts
         say() { printf 'sftp-via-bastion: %s\n' "$*" >&2; }
         debug() { if [ "${BASTION_SFTP_DEBUG:-}" = 1 ]; then say "$@"; fi; }
         fail() { say "$@"; exit 1; }
+        @MFA_TOKEN@
 
         if [ "${RAMPART_SFTP_AS_SSH:-}" = 1 ]; then
             # sftp runs us in place of ssh: [ssh options] [-l USER] [-oPort N] -s -- HOST sftp
@@ -165,8 +168,9 @@ public static partial class WrapperScripts
             target=(--host "$host")
             if [ -n "$user" ]; then target+=(--user "$user"); fi
             if [ -n "$port" ]; then target+=(--port "$port"); fi
+            mfa_token sftp ${ssh_args[@]+"${ssh_args[@]}"} ${ssh_extra[@]+"${ssh_extra[@]}"} -- "${target[@]}"
             debug "asking the bastion for sftp on $host"
-            exec "${bastion_cmd[@]}" -T ${ssh_args[@]+"${ssh_args[@]}"} ${ssh_extra[@]+"${ssh_extra[@]}"} -- "${target[@]}" --osh sftp
+            exec "${bastion_cmd[@]}" -T ${ssh_args[@]+"${ssh_args[@]}"} ${ssh_extra[@]+"${ssh_extra[@]}"} -- "${target[@]}" --osh sftp ${mfa[@]+"${mfa[@]}"}
         fi
 
         usage() {
@@ -201,6 +205,30 @@ public static partial class WrapperScripts
         uri="sftp://${user:+$user@}$host${port:+:$port}${path:+/$path}"
         debug "running sftp ${sftp_args[*]-} -S $self $uri"
         exec sftp ${sftp_args[@]+"${sftp_args[@]}"} ${sftp_extra[@]+"${sftp_extra[@]}"} -S "$self" "$uri"
+        """;
+
+    /// <summary>
+    /// The wrappers' MFA step, filled in for <c>@MFA_TOKEN@</c>. A transfer cannot answer a prompt (its stdin and stdout
+    /// carry the protocol), so on a terminal a first call asks the bastion for a token (<c>--generate-mfa-token</c>), which
+    /// asks the account's factors when the host needs MFA, with local echo off; the transfer then passes the token.
+    /// Without a terminal (scripts) nothing is asked: a host that needs MFA then refuses the transfer with its reason.
+    /// </summary>
+    private const string MfaTokenStep = """
+        mfa=()
+        mfa_token() { # PLUGIN SSH_ARGS... -- TARGET...: sets mfa=(--mfa-token TOKEN) when the host needs one
+            local plugin=$1 saved out status
+            shift
+            { exec 3</dev/tty; } 2>/dev/null || return 0
+            saved=$(stty -g <&3 2>/dev/null) && stty -echo <&3 2>/dev/null
+            out=$("${bastion_cmd[@]}" -T "$@" --osh "$plugin" --generate-mfa-token <&3 2>/dev/tty)
+            status=$?
+            if [ -n "$saved" ]; then stty "$saved" <&3 2>/dev/null; fi
+            exec 3<&-
+            [ $status -eq 0 ] || fail "couldn't get an MFA token from the bastion (exit $status), aborting"
+            case "$out" in
+                *MFA_TOKEN=v1,*) out=${out##*MFA_TOKEN=}; mfa=(--mfa-token "${out%%[!a-z0-9,]*}") ;;
+            esac
+        }
         """;
 
     /// <summary>Prints how to install <paramref name="script"/> for the caller and returns it the way The Bastion does.</summary>
@@ -240,7 +268,8 @@ public static partial class WrapperScripts
         return script
             .Replace("@BASTION_CMD@", string.Join(' ', words.Select(Quote)), StringComparison.Ordinal)
             .Replace("@ACCOUNT@", account, StringComparison.Ordinal)
-            .Replace("@BASTION@", bastionName, StringComparison.Ordinal);
+            .Replace("@BASTION@", bastionName, StringComparison.Ordinal)
+            .Replace("@MFA_TOKEN@", MfaTokenStep.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
     /// <summary>gzip, then base64 on one line: what The Bastion's clients decode with <c>base64 -d | gunzip -c</c>.</summary>

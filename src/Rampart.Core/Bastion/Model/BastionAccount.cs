@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Rampart.Core.Bastion.Access;
+using Rampart.Core.Bastion.Mfa;
 
 namespace Rampart.Core.Bastion.Model;
 
@@ -14,6 +15,7 @@ namespace Rampart.Core.Bastion.Model;
 /// <param name="LastLogin">When the account last logged in (or was unexpired); null before its first login.</param>
 /// <param name="MaxInactiveDays">Its own inactivity limit (The Bastion's per-account <c>accountMaxInactiveDays</c>):
 /// null for the bastion's policy, 0 for never, else the days without a login after which logins are refused.</param>
+/// <param name="Mfa">Its second factors and MFA rules; null until it has any.</param>
 public sealed record BastionAccount(
     string Name,
     int Uid,
@@ -31,11 +33,15 @@ public sealed record BastionAccount(
     bool AlwaysActive,
     bool OshOnly,
     DateTimeOffset? LastLogin,
-    int? MaxInactiveDays = null)
+    int? MaxInactiveDays = null,
+    AccountMfa? Mfa = null)
 {
     public const string AuditorGrant = "auditor";
 
     public bool IsAuditor => Grants.Contains(AuditorGrant);
+
+    /// <summary>Its MFA state, <see cref="AccountMfa.None"/> when it has none.</summary>
+    public AccountMfa MfaState => Mfa ?? AccountMfa.None;
 
     public bool IsTtlExpired(DateTimeOffset now) => Expiry is { } expiry && expiry <= now;
 
