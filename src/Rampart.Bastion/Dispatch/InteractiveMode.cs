@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Rampart.Bastion.Dispatch;
 
 /// <summary>
@@ -37,7 +35,7 @@ public sealed class InteractiveMode(BastionSettings settings, Func<string, OshTe
 
                 try
                 {
-                    line = await ReadLineAsync(terminal.Stdin, idle.Token);
+                    line = await terminal.ReadLineUnbufferedAsync(MaxLine, idle.Token);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -91,31 +89,4 @@ public sealed class InteractiveMode(BastionSettings settings, Func<string, OshTe
     private string Prompt(string account, bool quiet) => quiet
         ? $"{account}@{settings.Name}(master)> "
         : $"\e[0m\e[33m{account}\e[1;35m@\e[32m{settings.Name}\e[1;35m(\e[0m\e[36mmaster\e[1;35m)\e[0m\e[32m>\e[0m ";
-
-    /// <summary>
-    /// One line, read a byte at a time so that nothing after it is taken from the stream: a connection opened by the
-    /// next line reads its input from the same stream. Null at end of input. A line too long to be a command is cut.
-    /// </summary>
-    private static async Task<string?> ReadLineAsync(Stream input, CancellationToken cancellationToken)
-    {
-        var bytes = new List<byte>();
-        var one = new byte[1];
-        while (true)
-        {
-            if (await input.ReadAsync(one, cancellationToken) == 0)
-            {
-                return bytes.Count == 0 ? null : Encoding.UTF8.GetString([.. bytes]);
-            }
-
-            if (one[0] == (byte)'\n')
-            {
-                return Encoding.UTF8.GetString([.. bytes]).TrimEnd('\r');
-            }
-
-            if (bytes.Count < MaxLine)
-            {
-                bytes.Add(one[0]);
-            }
-        }
-    }
 }

@@ -18,8 +18,8 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
     public Task<int> RunAsync(OshCaller caller, string? commandString, OshTerminal terminal, CancellationToken cancellationToken) =>
         RunAsync(caller, commandString, terminal, inInteractiveMode: false, cancellationToken);
 
-    /// <param name="inInteractiveMode">The string is a line typed in the interactive mode: <c>-i</c> is ignored, and
-    /// neither the login is recorded nor its factors asked again.</param>
+    /// <param name="inInteractiveMode">The string is a further run inside this login (a line typed in the interactive
+    /// mode, a host of <c>clush</c>): <c>-i</c> is ignored, and neither the login nor its factors are asked again.</param>
     private async Task<int> RunAsync(OshCaller caller, string? commandString, OshTerminal terminal, bool inInteractiveMode, CancellationToken cancellationToken)
     {
         var sessionId = SessionIds.New();
@@ -422,6 +422,9 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
                     (line, inner, ct) => RunLineAsync(caller, line, inner, ct), details)
                 {
                     MfaValidated = caller.MfaValidated,
+                    RunShellLine = (line, inner, ct) => services.Directory.Current.Account(caller.Account.Name) is { } current
+                        ? RunAsync(caller with { Account = current }, line, inner, inInteractiveMode: true, ct)
+                        : Task.FromResult(OshExitCode.AccountInvalid),
                 };
                 envelope = await RunHandlerAsync(plugin, call, cancellationToken);
             }

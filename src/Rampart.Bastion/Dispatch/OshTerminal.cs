@@ -47,6 +47,34 @@ public abstract class OshTerminal
     public Task WriteErrorLineAsync(string line, CancellationToken cancellationToken) =>
         WriteStderrAsync(line + "\n", cancellationToken).AsTask();
 
+    /// <summary>
+    /// One line of stdin without its end of line, read a byte at a time so that nothing after it is taken from the
+    /// stream (a connection opened next reads the rest); null at end of input. A longer line is cut at
+    /// <paramref name="maxLength"/> bytes.
+    /// </summary>
+    public async Task<string?> ReadLineUnbufferedAsync(int maxLength, CancellationToken cancellationToken)
+    {
+        var bytes = new List<byte>();
+        var one = new byte[1];
+        while (true)
+        {
+            if (await Stdin.ReadAsync(one, cancellationToken) == 0)
+            {
+                return bytes.Count == 0 ? null : Encoding.UTF8.GetString([.. bytes]);
+            }
+
+            if (one[0] == (byte)'\n')
+            {
+                return Encoding.UTF8.GetString([.. bytes]).TrimEnd('\r');
+            }
+
+            if (bytes.Count < maxLength)
+            {
+                bytes.Add(one[0]);
+            }
+        }
+    }
+
     /// <summary>The next line of stdin without its end of line, or null at end of input.</summary>
     public Task<string?> ReadLineAsync(CancellationToken cancellationToken)
     {

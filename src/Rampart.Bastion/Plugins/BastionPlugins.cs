@@ -23,7 +23,7 @@ public static class BastionPlugins
         new SelfListSessionsPlugin(), new SelfPlaySessionPlugin(), new SelfForgetHostKeyPlugin(),
         new GroupListPlugin(), new GroupInfoPlugin(), new GroupListServersPlugin(),
         new ScpPlugin(), new SftpPlugin(), new RsyncPlugin(), new SelfGenerateEgressKeyPlugin(),
-        new SelfMfaSetupPasswordPlugin(), new SelfMfaSetupTotpPlugin(),
+        new ClushPlugin(), new SelfMfaSetupPasswordPlugin(), new SelfMfaSetupTotpPlugin(),
         new MfaResetPlugin(MfaKind.Password, self: true), new MfaResetPlugin(MfaKind.Totp, self: true),
 
         // restricted

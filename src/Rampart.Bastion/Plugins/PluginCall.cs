@@ -25,6 +25,14 @@ public sealed record PluginCall(
     /// <summary>The caller passed MFA earlier in this run (at login, or <c>--proactive-mfa</c>).</summary>
     public bool MfaValidated { get; init; }
 
+    /// <summary>
+    /// Runs a command string as if the caller had sent it after <c>--</c> (a connection, say), with every check a login
+    /// makes, its own session row and audit record; returns its exit status. For plugins that connect on the
+    /// caller's behalf (<c>clush</c>).
+    /// </summary>
+    public Func<string, OshTerminal, CancellationToken, Task<int>> RunShellLine { get; init; } =
+        (_, _, _) => throw new InvalidOperationException("This call cannot open connections.");
+
     public DateTimeOffset Now => Services.Time.GetUtcNow();
 
     /// <summary>A line of human text on stdout (suppressed by nothing: JSON clients read only the envelope).</summary>
