@@ -39,4 +39,11 @@ public sealed class CopyingTerminal(OshTerminal outer, bool forward, bool withSt
     public override ValueTask RequestRawModeAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
     public override ValueTask RestoreTerminalAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    /// <summary>Output as the lines The Bastion's JSON gives for a command's output: without their ends, none for nothing.</summary>
+    public static string[] Lines(ReadOnlyMemory<byte> bytes)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(bytes.Span);
+        return text.Length == 0 ? [] : text.TrimEnd('\n').Split('\n');
+    }
 }

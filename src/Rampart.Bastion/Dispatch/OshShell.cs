@@ -19,7 +19,8 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
         RunAsync(caller, commandString, terminal, inInteractiveMode: false, cancellationToken);
 
     /// <param name="inInteractiveMode">The string is a further run inside this login (a line typed in the interactive
-    /// mode, a host of <c>clush</c>): <c>-i</c> is ignored, and neither the login nor its factors are asked again.</param>
+    /// mode, a host of <c>clush</c>, an <c>adminSudo</c> run): <c>-i</c> is ignored, and the login is neither recorded
+    /// nor its factors asked again.</param>
     private async Task<int> RunAsync(OshCaller caller, string? commandString, OshTerminal terminal, bool inInteractiveMode, CancellationToken cancellationToken)
     {
         var sessionId = SessionIds.New();
@@ -199,10 +200,21 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
             new SessionEndpoint(caller.BastionIp, caller.BastionPort, null),
             null, null, options, started, null, null, []), cancellationToken);
         Audit(caller, "interactive", null, "ok", $"session {sessionId}");
-        var mode = new InteractiveMode(services.Settings, (line, lineTerminal, token) =>
-            services.Directory.Current.Account(caller.Account.Name) is { } current
-                ? RunAsync(caller with { Account = current }, line, lineTerminal, inInteractiveMode: true, token)
-                : Task.FromResult(OshExitCode.AccountInvalid));
+        var mode = new InteractiveMode(services.Settings, services.Time,
+            (line, lineTerminal, mfaOk, token) => services.Directory.Current.Account(caller.Account.Name) is { } current
+                ? RunAsync(caller with { Account = current, MfaValidated = caller.MfaValidated || mfaOk }, line, lineTerminal, inInteractiveMode: true, token)
+                : Task.FromResult(OshExitCode.AccountInvalid),
+            async (lineTerminal, token) =>
+            {
+                var current = services.Directory.Current.Account(caller.Account.Name) ?? caller.Account;
+                if (!current.MfaState.AnyConfigured)
+                {
+                    await lineTerminal.WriteErrorLineAsync(MfaCheck.SetupRequired(current.Name, MfaKind.Any, "first,\n").Message, token);
+                    return false;
+                }
+
+                return await MfaCheck.ValidateAsync(services, caller with { Account = current }, lineTerminal, "proactive (interactive mode)", token);
+            });
         var exitCode = OshExitCode.GotSignal;
         try
         {
@@ -422,8 +434,10 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
                     (line, inner, ct) => RunLineAsync(caller, line, inner, ct), details)
                 {
                     MfaValidated = caller.MfaValidated,
-                    RunShellLine = (line, inner, ct) => services.Directory.Current.Account(caller.Account.Name) is { } current
-                        ? RunAsync(caller with { Account = current }, line, inner, inInteractiveMode: true, ct)
+                    RunShellLine = (account, line, inner, ct) => services.Directory.Current.Account(account.Name) is { } current
+                        ? RunAsync(
+                            caller with { Account = current, MfaValidated = caller.MfaValidated && current.Name == caller.Account.Name },
+                            line, inner, inInteractiveMode: true, ct)
                         : Task.FromResult(OshExitCode.AccountInvalid),
                 };
                 envelope = await RunHandlerAsync(plugin, call, cancellationToken);

@@ -71,7 +71,8 @@ public static class ShellHelp
         Under interactive mode, additional builtin commands are supported:
         - ssh [options] <server>  Connect to a remote server; all the standard options
                                      can be used (--port, etc.), see --long-help for a list.
-        - mfa                     Request an immediate MFA validation (not available here: log in with --proactive-mfa).
+        - mfa                     Request an immediate MFA validation to elevate the current session,
+                                     to avoid getting a prompt for each JIT MFA-required command.
         - nomfa                   Go back to a non-MFA elevated session.
         - exit                    Quit the interactive mode; 'quit', 'q' and ^D can be used instead.
 

@@ -11,6 +11,15 @@ namespace Rampart.Bastion.Osh;
 /// </summary>
 internal static partial class ShellWords
 {
+    /// <summary>One word written so that <see cref="Split"/> gives it back: as it is when it is plain, else double-quoted.</summary>
+    public static string Quote(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return word.Length > 0 && PlainWord().IsMatch(word)
+            ? word
+            : "\"" + word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+    }
+
     public static IReadOnlyList<string> Split(string line)
     {
         var start = 0;
@@ -79,4 +88,7 @@ internal static partial class ShellWords
 
     [GeneratedRegex(@"\\(.)", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex Escaped();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_./:=@,+%-]+$")]
+    private static partial Regex PlainWord();
 }

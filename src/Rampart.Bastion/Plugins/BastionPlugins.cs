@@ -51,6 +51,6 @@ public static class BastionPlugins
         new GroupGenerateEgressKeyPlugin(), new GroupDelEgressKeyPlugin(),
 
         // admin
-        new AdminMaintenancePlugin(), new AssetForgetHostKeyPlugin(),
+        new AdminMaintenancePlugin(), new AssetForgetHostKeyPlugin(), new AdminSudoPlugin(),
     ]);
 }

@@ -26,12 +26,13 @@ public sealed record PluginCall(
     public bool MfaValidated { get; init; }
 
     /// <summary>
-    /// Runs a command string as if the caller had sent it after <c>--</c> (a connection, say), with every check a login
-    /// makes, its own session row and audit record; returns its exit status. For plugins that connect on the
-    /// caller's behalf (<c>clush</c>).
+    /// Runs a command string as if the given account had sent it after <c>--</c> (a connection, a plugin), with every
+    /// check a login makes, its own session row and audit record; returns its exit status. For plugins that connect
+    /// on the caller's behalf (<c>clush</c>, with the caller) or impersonate another account (<c>adminSudo</c>): factors
+    /// the caller gave stand only for its own runs.
     /// </summary>
-    public Func<string, OshTerminal, CancellationToken, Task<int>> RunShellLine { get; init; } =
-        (_, _, _) => throw new InvalidOperationException("This call cannot open connections.");
+    public Func<BastionAccount, string, OshTerminal, CancellationToken, Task<int>> RunShellLine { get; init; } =
+        (_, _, _, _) => throw new InvalidOperationException("This call cannot open connections.");
 
     public DateTimeOffset Now => Services.Time.GetUtcNow();
 

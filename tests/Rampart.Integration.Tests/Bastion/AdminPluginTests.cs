@@ -1,3 +1,5 @@
+using Rampart.Integration.Tests.Infrastructure;
+
 namespace Rampart.Integration.Tests.Bastion;
 
 /// <summary>The admin plugins' bad input: they are for admins only, and refuse contradictory or missing actions.</summary>
@@ -6,6 +8,36 @@ public sealed class AdminPluginTests(BastionGatewayFixture fixture) : IClassFixt
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private BastionGateway Gateway => fixture.Gateway;
+
+    [Fact]
+    public async Task AdminSudoRunsAPluginAsAnotherAccount_WithThatAccountsGrants_AndOnlyForAdmins()
+    {
+        Assert.SkipUnless(BastionGateway.CanRun, "needs root, sshd and useradd");
+        var (account, key) = await Gateway.CreateAccountAsync(Ct);
+
+        var run = await Gateway.AdminAsync($"--json-greppable --osh adminSudo -- --sudo-as {account} --sudo-cmd selfListIngressKeys", Ct);
+        Assert.True(run.Code == "OK", run.ToString());
+        Assert.Contains($"ADMIN SUDO: {Gateway.Admin}, you'll now impersonate {account}, this has been logged.", run.Error, StringComparison.Ordinal);
+        Assert.Equal(0, run.Json["value"]!["sysret"]!.GetValue<int>());
+        // The inner run is the account's own: it lists that account's key.
+        var fingerprint = (await ProcessRun.RunAsync(ProcessRun.Start("ssh-keygen", ["-l", "-f", key + ".pub"]), null, Ct)).Output.Split(' ')[1];
+        Assert.Contains(run.Json["value"]!["stdout"]!.AsArray(), l => l!.GetValue<string>().Contains(fingerprint, StringComparison.Ordinal));
+
+        // The plugin's own options follow the second "--".
+        var options = await Gateway.AdminAsync($"--json-greppable --osh adminSudo -- --sudo-as {account} --sudo-cmd selfPlaySession -- --id nosuchsession", Ct);
+        Assert.Equal(100, options.Json["value"]!["sysret"]!.GetValue<int>());
+        Assert.Contains("No recorded session with id nosuchsession", options.Error, StringComparison.Ordinal);
+
+        // The run is logged as the account's; a plugin it may not run is refused; only admins may do it.
+        var sessions = await Gateway.SshAsync(account, key, "--json-greppable --osh selfListSessions", null, Ct);
+        Assert.Contains(sessions.Json["value"]!.AsArray(), r => r!["plugin"]?.GetValue<string>() == "selfListIngressKeys");
+        Assert.Equal("KO_RESTRICTED_COMMAND", (await Gateway.AdminAsync($"--json-greppable --osh adminSudo -- --sudo-as {account} --sudo-cmd accountList", Ct)).Code);
+        Assert.Equal("KO_UNKNOWN_COMMAND", (await Gateway.AdminAsync($"--json-greppable --osh adminSudo -- --sudo-as {account} --sudo-cmd nosuchplugin", Ct)).Code);
+        Assert.Equal("ERR_MISSING_PARAMETER", (await Gateway.AdminAsync($"--json-greppable --osh adminSudo -- --sudo-as {account}", Ct)).Code);
+        Assert.Equal("KO_NOT_FOUND", (await Gateway.AdminAsync("--json-greppable --osh adminSudo -- --sudo-as rtbnosuchone --sudo-cmd info", Ct)).Code);
+        var notAdmin = await Gateway.SshAsync(account, key, $"--json-greppable --osh adminSudo -- --sudo-as {Gateway.Admin} --sudo-cmd info", null, Ct);
+        Assert.Equal((106, "KO_RESTRICTED_COMMAND"), (notAdmin.ExitCode, notAdmin.Code));
+    }
 
     [Fact]
     public async Task AdminMaintenanceNeedsExactlyOneOfLockAndUnlock()

@@ -64,6 +64,27 @@ public sealed class InteractiveModeTests(BastionGatewayFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task TheMfaBuiltinAsksTheFactorsOnce_UntilNomfa()
+    {
+        Assert.SkipUnless(BastionGateway.CanRun, "needs root, sshd and useradd");
+        var (account, key) = await Gateway.CreateAccountAsync(Ct);
+        const string Password = "interactive-9";
+        Assert.Equal("OK", (await Gateway.SshAsync(account, key, "--json-greppable --osh selfMFASetupPassword", $"{Password}\n{Password}\n", Ct)).Code);
+        Assert.Equal("OK", (await Gateway.AdminAsync($"--json-greppable --osh accountModify --account {account} --pam-auth-bypass yes", Ct)).Code);
+
+        // Removing a factor asks the factors (mfa_required: any): not after "mfa", again after "nomfa".
+        var run = await SshAsync(account, key, ["-T", "--", "-i"],
+            $"mfa\n{Password}\nselfMFAResetTOTP\nnomfa\nnomfa\nselfMFAResetTOTP\nwrong-answer\n");
+        Assert.True(run.Code == 0, run.Output);
+        Assert.Contains("Proactive MFA enabled, any command requiring MFA from now on will not ask you again.", run.Output, StringComparison.Ordinal);
+        Assert.Contains("\e[36mmaster\e[1;35m)[\e[33mMFA-OK\e[1;35m]\e[0m\e[32m>", run.Output, StringComparison.Ordinal);
+        Assert.Contains("... you already validated MFA proactively.", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Your proactive MFA validation has been forgotten.", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Nothing to do, you didn't proactively validate MFA.", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Multi-Factor Authentication failed", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheShellsOwnHelpAndDashIRefusals()
     {
         Assert.SkipUnless(BastionGateway.CanRun, "needs root, sshd and useradd");

@@ -116,7 +116,7 @@ public sealed partial class ClushPlugin : OshPlugin
             }
 
             var terminal = new CopyingTerminal(call.Terminal, forward: true, withStdin: !call.Options.Flag("no-stdin"));
-            var status = await call.RunShellLine(ConnectionLine(call, host, command), terminal, cancellationToken);
+            var status = await call.RunShellLine(call.Caller, ConnectionLine(call, host, command), terminal, cancellationToken);
             results[host] = Result(terminal, status);
             if (status != 0 && !call.Options.Flag("no-pause-on-failure"))
             {
@@ -140,20 +140,20 @@ public sealed partial class ClushPlugin : OshPlugin
                 async (host, token) =>
                 {
                     var terminal = new CopyingTerminal(call.Terminal, forward: false, withStdin: false);
-                    var status = await call.RunShellLine(ConnectionLine(call, host, command), terminal, token);
+                    var status = await call.RunShellLine(call.Caller, ConnectionLine(call, host, command), terminal, token);
                     await output.WaitAsync(token);
                     try
                     {
                         // One block per host, whole: outputs of hosts running together never interleave.
                         var block = new StringBuilder();
-                        foreach (var line in Lines(terminal.Stdout))
+                        foreach (var line in CopyingTerminal.Lines(terminal.Stdout))
                         {
                             block.Append(host).Append(": ").Append(line).Append('\n');
                         }
 
                         await call.Terminal.WriteStdoutAsync(block.ToString(), token);
                         block.Clear();
-                        foreach (var line in Lines(terminal.Stderr))
+                        foreach (var line in CopyingTerminal.Lines(terminal.Stderr))
                         {
                             block.Append(host).Append(": ").Append(line).Append('\n');
                         }
@@ -186,16 +186,10 @@ public sealed partial class ClushPlugin : OshPlugin
 
     private static JsonObject Result(CopyingTerminal terminal, int status) => new()
     {
-        ["stdout"] = new JsonArray([.. Lines(terminal.Stdout).Select(l => (JsonNode?)l)]),
-        ["stderr"] = new JsonArray([.. Lines(terminal.Stderr).Select(l => (JsonNode?)l)]),
+        ["stdout"] = new JsonArray([.. CopyingTerminal.Lines(terminal.Stdout).Select(l => (JsonNode?)l)]),
+        ["stderr"] = new JsonArray([.. CopyingTerminal.Lines(terminal.Stderr).Select(l => (JsonNode?)l)]),
         ["sysret"] = status,
     };
-
-    private static string[] Lines(ReadOnlyMemory<byte> bytes)
-    {
-        var text = Encoding.UTF8.GetString(bytes.Span);
-        return text.Length == 0 ? [] : text.TrimEnd('\n').Split('\n');
-    }
 
     [GeneratedRegex("^[a-zA-Z0-9.-]+$")]
     private static partial Regex HostName();
