@@ -62,15 +62,9 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
                 await terminal.WriteErrorLineAsync($"As proactive MFA has been requested, entering MFA phase for {caller.Account.Name}.", cancellationToken);
             }
 
-            if (!caller.Account.MfaState.AnyConfigured)
+            if (await MfaCheck.ProactiveAsync(services, caller, terminal, "proactive", cancellationToken) is { } refusal)
             {
-                var setup = MfaCheck.SetupRequired(caller.Account.Name, MfaKind.Any, "first,\n");
-                return await ShellErrorAsync(caller, terminal, invocation.Mode, setup.Code, setup.Message, setup.ExitCode, cancellationToken);
-            }
-
-            if (!await MfaCheck.ValidateAsync(services, caller, terminal, "proactive", cancellationToken))
-            {
-                return await ShellErrorAsync(caller, terminal, invocation.Mode, "KO_MFA_FAILED", MfaCheck.FailedMessage, OshExitCode.MfaFailed, cancellationToken);
+                return await ShellErrorAsync(caller, terminal, invocation.Mode, refusal.Code, refusal.Message, refusal.ExitCode, cancellationToken);
             }
 
             caller = caller with { MfaValidated = true };
@@ -206,14 +200,13 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
                 : Task.FromResult(OshExitCode.AccountInvalid),
             async (lineTerminal, token) =>
             {
-                var current = services.Directory.Current.Account(caller.Account.Name) ?? caller.Account;
-                if (!current.MfaState.AnyConfigured)
+                if (await MfaCheck.ProactiveAsync(services, caller, lineTerminal, "proactive (interactive mode)", token) is not { } refusal)
                 {
-                    await lineTerminal.WriteErrorLineAsync(MfaCheck.SetupRequired(current.Name, MfaKind.Any, "first,\n").Message, token);
-                    return false;
+                    return true;
                 }
 
-                return await MfaCheck.ValidateAsync(services, caller with { Account = current }, lineTerminal, "proactive (interactive mode)", token);
+                await lineTerminal.WriteErrorLineAsync(refusal.Message, token);
+                return false;
             });
         var exitCode = OshExitCode.GotSignal;
         try

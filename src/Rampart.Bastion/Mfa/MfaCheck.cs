@@ -37,6 +37,12 @@ public static class MfaCheck
                 break;
             }
 
+            if (!mfa.AnyConfigured)
+            {
+                // Nothing to ask is never a pass: the factors may have been removed since the caller looked.
+                break;
+            }
+
             var passed = true;
             if (mfa.PasswordConfigured)
             {
@@ -64,7 +70,7 @@ public static class MfaCheck
             {
                 if (mfa.FailedRounds > 0)
                 {
-                    await UpdateAsync(services, account.Name, state => state with { FailedRounds = 0 }, cancellationToken);
+                    await MfaUpdates.ApplyAsync(services.Directory, account.Name, state => state with { FailedRounds = 0 }, cancellationToken);
                 }
 
                 Audit(services, caller, "mfa", "ok", reason);
@@ -72,7 +78,7 @@ public static class MfaCheck
             }
 
             var now = services.Time.GetUtcNow();
-            await UpdateAsync(services, account.Name, state => state.AfterFailure(now), cancellationToken);
+            await MfaUpdates.ApplyAsync(services.Directory, account.Name, state => state.AfterFailure(now), cancellationToken);
             await terminal.WriteErrorLineAsync("Authentication failed", cancellationToken);
             await Task.Delay(s_failurePause, services.Time, cancellationToken);
         }
@@ -128,6 +134,27 @@ public static class MfaCheck
         }
 
         return await ValidateAsync(services, caller, terminal, $"mfa required for {actionType}", cancellationToken)
+            ? null
+            : new MfaRefusal("KO_MFA_FAILED", FailedMessage, OshExitCode.MfaFailed);
+    }
+
+    /// <summary>
+    /// Proactive MFA (<c>--proactive-mfa</c>, the interactive mode's <c>mfa</c>): the account's factors asked now, so that
+    /// the just-in-time checks that follow do not ask again. Null when they were answered right, else the refusal (an
+    /// account without any factor has nothing to answer with).
+    /// </summary>
+    public static async Task<MfaRefusal?> ProactiveAsync(
+        BastionServices services, OshCaller caller, OshTerminal terminal, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(caller);
+        var account = services.Directory.Current.Account(caller.Account.Name) ?? caller.Account;
+        if (!account.MfaState.AnyConfigured)
+        {
+            return SetupRequired(account.Name, MfaKind.Any, "first,\n");
+        }
+
+        return await ValidateAsync(services, caller with { Account = account }, terminal, reason, cancellationToken)
             ? null
             : new MfaRefusal("KO_MFA_FAILED", FailedMessage, OshExitCode.MfaFailed);
     }
@@ -188,11 +215,6 @@ public static class MfaCheck
             System.Security.Cryptography.CryptographicOperations.ZeroMemory(secret);
         }
     }
-
-    private static Task<bool> UpdateAsync(BastionServices services, string account, Func<AccountMfa, AccountMfa> change, CancellationToken cancellationToken) =>
-        services.Directory.ChangeAsync(snapshot => snapshot.Account(account) is { Mfa: { } mfa } current
-            ? (snapshot.With(current with { Mfa = change(mfa) }), true)
-            : ((BastionSnapshot?)null, false), cancellationToken);
 
     private static void Audit(BastionServices services, OshCaller caller, string action, string outcome, string detail) =>
         services.Audit.Record(new AuditEvent(services.Time.GetUtcNow(), "bastion:" + caller.Account.Name, caller.SourceIp ?? "local", action, null, outcome, detail));

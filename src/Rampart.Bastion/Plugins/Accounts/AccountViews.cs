@@ -8,8 +8,11 @@ namespace Rampart.Bastion.Plugins.Accounts;
 /// <summary>The JSON shapes The Bastion uses for account details, shared by the account and self plugins.</summary>
 public static class AccountViews
 {
-    /// <summary>The per-account MFA and PAM flags The Bastion reports as 0/1 (its <c>mfa-*</c> and <c>bastion-nopam</c> groups).</summary>
-    public static void AddMfaFlags(JsonObject into, BastionAccount account)
+    /// <summary>
+    /// The per-account MFA flags The Bastion reports as 0/1 (its <c>mfa-*</c> groups), and with <paramref name="withPam"/>
+    /// the PAM ones (<c>bastion-nopam</c>, <c>osh-pubkey-auth-optional</c>) that the account plugins add.
+    /// </summary>
+    public static void AddMfaFlags(JsonObject into, BastionAccount account, bool withPam = true)
     {
         ArgumentNullException.ThrowIfNull(into);
         ArgumentNullException.ThrowIfNull(account);
@@ -20,8 +23,11 @@ public static class AccountViews
         into["mfa_totp_required"] = mfa.TotpPolicy == FactorPolicy.Yes ? 1 : 0;
         into["mfa_totp_bypass"] = mfa.TotpPolicy == FactorPolicy.Bypass ? 1 : 0;
         into["mfa_totp_configured"] = mfa.TotpConfigured ? 1 : 0;
-        into["pam_auth_bypass"] = mfa.PamAuthBypass ? 1 : 0;
-        into["pubkey_auth_optional"] = 0;
+        if (withPam)
+        {
+            into["pam_auth_bypass"] = mfa.PamAuthBypass ? 1 : 0;
+            into["pubkey_auth_optional"] = 0;
+        }
     }
 
     /// <summary>The Bastion's dates: <c>YYYY-MM-DD HH:MM:SS</c>, UTC.</summary>

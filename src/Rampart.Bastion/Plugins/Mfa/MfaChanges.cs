@@ -1,5 +1,5 @@
+using Rampart.Bastion.Mfa;
 using Rampart.Core.Bastion.Mfa;
-using Rampart.Core.Bastion.Model;
 
 namespace Rampart.Bastion.Plugins.Mfa;
 
@@ -16,15 +16,5 @@ internal static class MfaChanges
 
     /// <summary>Applies <paramref name="change"/> to the account's current MFA state; false when it changed nothing.</summary>
     public static Task<bool> UpdateAsync(PluginCall call, string account, Func<AccountMfa, AccountMfa> change, CancellationToken cancellationToken) =>
-        call.Services.Directory.ChangeAsync(snapshot =>
-        {
-            if (snapshot.Account(account) is not { } current)
-            {
-                return ((BastionSnapshot?)null, false);
-            }
-
-            var before = current.MfaState;
-            var after = change(before);
-            return after == before ? (null, false) : (snapshot.With(current with { Mfa = after }), true);
-        }, cancellationToken);
+        MfaUpdates.ApplyAsync(call.Services.Directory, account, change, cancellationToken);
 }

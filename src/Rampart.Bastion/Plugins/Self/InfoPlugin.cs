@@ -1,4 +1,3 @@
-using Rampart.Core.Bastion.Mfa;
 using System.Text.Json.Nodes;
 using Rampart.Bastion.Host;
 using Rampart.Bastion.Osh;
@@ -39,13 +38,7 @@ public sealed class InfoPlugin : OshPlugin
         // The configured bastion_command (The Bastion's bastionCommand), placeholders filled: the command itself, not an alias line.
         var aliasCommand = settings.CommandFor(me.Name);
         value["bastion_alias_command"] = aliasCommand;
-        var mfa = me.MfaState;
-        value["mfa_password_required"] = mfa.PasswordPolicy == FactorPolicy.Yes ? 1 : 0;
-        value["mfa_password_bypass"] = mfa.PasswordPolicy == FactorPolicy.Bypass ? 1 : 0;
-        value["mfa_password_configured"] = mfa.PasswordConfigured ? 1 : 0;
-        value["mfa_totp_required"] = mfa.TotpPolicy == FactorPolicy.Yes ? 1 : 0;
-        value["mfa_totp_bypass"] = mfa.TotpPolicy == FactorPolicy.Bypass ? 1 : 0;
-        value["mfa_totp_configured"] = mfa.TotpConfigured ? 1 : 0;
+        Accounts.AccountViews.AddMfaFlags(value, me, withPam: false);
         ShadowPassword.Read(me.Name)?.AddTo(value);
         value["hostname"] = Environment.MachineName;
         value["bastion_name"] = settings.Name;
