@@ -15,4 +15,5 @@ public sealed record BastionServices(
     TimeProvider Time,
     BastionSettings Settings,
     IConnectionTester ConnectionTester,
-    Core.Bastion.Mfa.MfaTokens MfaTokens);
+    Core.Bastion.Mfa.MfaTokens MfaTokens,
+    SessionLocks Locks);

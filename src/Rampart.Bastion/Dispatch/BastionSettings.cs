@@ -19,6 +19,7 @@ namespace Rampart.Bastion.Dispatch;
 /// <param name="AccountMaxInactiveDays">Days without a login after which an account's logins are refused; 0 for never
 /// (The Bastion's <c>accountMaxInactiveDays</c>); an account may have its own.</param>
 /// <param name="AccountMfaPolicy">The bastion-wide MFA policy (The Bastion's <c>accountMFAPolicy</c>).</param>
+/// <param name="Idle">The bastion-wide idle lock and kill timeouts of egress sessions, and their warnings; groups may override them.</param>
 public sealed record BastionSettings(
     string Name,
     string EntryProgram,
@@ -38,8 +39,12 @@ public sealed record BastionSettings(
     bool InteractiveModeByDefault = true,
     TimeSpan InteractiveModeTimeout = default,
     int AccountMaxInactiveDays = 0,
-    Core.Bastion.Mfa.MfaPolicy AccountMfaPolicy = Core.Bastion.Mfa.MfaPolicy.Enabled)
+    Core.Bastion.Mfa.MfaPolicy AccountMfaPolicy = Core.Bastion.Mfa.MfaPolicy.Enabled,
+    Core.Bastion.Idle.IdleTimeouts? Idle = null)
 {
+    /// <summary>The bastion-wide idle timeouts; none unless configured.</summary>
+    public Core.Bastion.Idle.IdleTimeouts IdleTimeouts => Idle ?? Core.Bastion.Idle.IdleTimeouts.None;
+
     /// <summary>The command an account types to reach this bastion, placeholders filled in (in one pass, so a name
     /// that happens to contain a placeholder stays as it is).</summary>
     public string CommandFor(string account) => System.Text.RegularExpressions.Regex.Replace(

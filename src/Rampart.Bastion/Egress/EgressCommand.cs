@@ -4,23 +4,29 @@ namespace Rampart.Bastion.Egress;
 
 /// <summary>
 /// The OpenSSH client command line of an egress connection. Hardened as The Bastion's egress ssh_config: no agent or
-/// port forwarding, no multiplexing, keys only from the session's agent, the bastion's own known_hosts.
+/// port forwarding, no multiplexing, keys only from the session's agent, the bastion's own known_hosts. A password
+/// login (no agent) uses no keys and takes its passwords from the askpass program only.
 /// </summary>
 public static class EgressCommand
 {
     public static IReadOnlyList<string> Arguments(
-        SessionAgent agent, string knownHosts, string user, string address, int port, bool pty, string? remoteCommand, TimeSpan? connectTimeout = null,
-        bool subsystem = false)
+        SessionAgent? agent, string knownHosts, string user, string address, int port, bool pty, string? remoteCommand, TimeSpan? connectTimeout = null,
+        bool subsystem = false, EgressSshOptions? options = null)
     {
+        options ??= EgressSshOptions.Default;
+        var passwords = options.PasswordPrompts > 0;
         var arguments = new List<string>
         {
             pty ? "-tt" : "-T",
             // No escape character: every byte the account types belongs to the remote session.
             "-e", "none",
-            "-o", "BatchMode=yes",
+            // Prompts only when the account asked for them on its terminal, or for the askpass program's passwords.
+            "-o", options.KeyboardInteractive && pty || passwords ? "BatchMode=no" : "BatchMode=yes",
             "-o", "IdentitiesOnly=yes",
-            "-o", "IdentityAgent=" + agent.Socket,
-            "-o", "PreferredAuthentications=publickey",
+            "-o", "IdentityAgent=" + (agent?.Socket ?? "none"),
+            "-o", "PreferredAuthentications=" + (passwords
+                ? "keyboard-interactive,password"
+                : options.KeyboardInteractive && pty ? "publickey,keyboard-interactive" : "publickey"),
             "-o", "StrictHostKeyChecking=accept-new",
             "-o", "UserKnownHostsFile=" + knownHosts,
             "-o", "GlobalKnownHostsFile=/dev/null",
@@ -32,12 +38,22 @@ public static class EgressCommand
             "-o", "LogLevel=ERROR",
             "-F", "/dev/null",
         };
-        if (connectTimeout is { } timeout)
+        if (passwords)
+        {
+            arguments.AddRange(["-o", "PubkeyAuthentication=no", "-o", "NumberOfPasswordPrompts=" + options.PasswordPrompts.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        if (options.Bind is { } bind)
+        {
+            arguments.AddRange(["-b", bind]);
+        }
+
+        if ((connectTimeout ?? options.ConnectTimeout) is { } timeout)
         {
             arguments.AddRange(["-o", "ConnectTimeout=" + ((int)timeout.TotalSeconds).ToString(CultureInfo.InvariantCulture)]);
         }
 
-        foreach (var file in agent.PublicKeyFiles)
+        foreach (var file in agent?.PublicKeyFiles ?? [])
         {
             arguments.AddRange(["-i", file]);
         }

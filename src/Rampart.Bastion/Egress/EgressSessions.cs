@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Net;
+using Rampart.Bastion.Accounts;
 using Rampart.Bastion.Dispatch;
 using Rampart.Bastion.Mfa;
 using Rampart.Bastion.Osh;
 using Rampart.Bastion.Recording;
 using Rampart.Core.Audit;
 using Rampart.Core.Bastion.Access;
+using Rampart.Core.Bastion.Idle;
 using Rampart.Core.Bastion.Mfa;
 using Rampart.Core.Bastion.Model;
 using Rampart.Core.Bastion.Sessions;
@@ -23,49 +25,103 @@ public sealed class EgressSessions(BastionServices services) : IEgressSessions, 
     public async Task<int> RunAsync(OshCaller caller, OshInvocation invocation, OshTerminal terminal, string sessionId, CancellationToken cancellationToken)
     {
         var account = caller.Account;
-        var user = invocation.User ?? services.Settings.DefaultLogin ?? account.Name;
+        var (passwordLogin, givenUser) = PasswordLogin.From(invocation, account.Name);
+        var user = givenUser ?? services.Settings.DefaultLogin ?? account.Name;
         var port = invocation.Port ?? 22;
         var host = invocation.Host!;
+        if (EgressOptionCheck.Refusal(invocation, passwordLogin, account.Name) is { } optionRefusal)
+        {
+            return await RefuseAsync(caller, invocation, terminal, sessionId, host, null, user, port, optionRefusal, cancellationToken);
+        }
+
         var address = await HostResolution.AddressAsync(host, cancellationToken);
         if (address is null)
         {
             return await RefuseAsync(caller, invocation, terminal, sessionId, host, null, user, port,
-                "KO_HOST_NOT_FOUND", $"Unable to resolve host '{host}'", OshExitCode.HostNotFound, cancellationToken);
+                new EgressRefusal("KO_HOST_NOT_FOUND", $"Unable to resolve host '{host}'", OshExitCode.HostNotFound), cancellationToken);
         }
 
         if (account.OshOnly)
         {
             return await RefuseAsync(caller, invocation, terminal, sessionId, host, address, user, port,
-                "KO_ACCESS_DENIED", "You don't have the right to connect anywhere", OshExitCode.AccessDenied, cancellationToken);
+                new EgressRefusal("KO_ACCESS_DENIED", "You don't have the right to connect anywhere", OshExitCode.AccessDenied), cancellationToken);
         }
 
         var snapshot = services.Directory.Current;
         var target = HostResolution.OneAddress(address);
         var grants = AccessResolution.Grants(snapshot, account, new AclRequest(target, user, port), services.Time.GetUtcNow());
-        var keys = grants.SelectMany(g => AccessResolution.KeysFor(snapshot, account, g))
-            .DistinctBy(k => k.PublicKey.Fingerprint)
-            .ToList();
-        if (grants.Count == 0 || keys.Count == 0)
+        var denied = new EgressRefusal("KO_ACCESS_DENIED", AccessDenied.Message(account.Name, user, address, port, givenUser is null), OshExitCode.AccessDenied);
+        if (grants.Count == 0)
         {
-            return await RefuseAsync(caller, invocation, terminal, sessionId, host, address, user, port,
-                "KO_ACCESS_DENIED", AccessDenied.Message(account.Name, user, address, port, invocation.User is null), OshExitCode.AccessDenied, cancellationToken);
+            return await RefuseAsync(caller, invocation, terminal, sessionId, host, address, user, port, denied, cancellationToken);
+        }
+
+        // Keys, or the passwords that replace them: the grants decide the access, the credentials only how to log in.
+        IReadOnlyList<EgressKey> keys = [];
+        IReadOnlyList<EgressPassword> passwords = [];
+        if (passwordLogin is null)
+        {
+            keys = [.. grants.SelectMany(g => AccessResolution.KeysFor(snapshot, account, g)).DistinctBy(k => k.PublicKey.Fingerprint)];
+            if (invocation.UseKey is { } wanted)
+            {
+                keys = [.. keys.Where(k => k.PublicKey.Fingerprint == wanted)];
+                if (keys.Count == 0)
+                {
+                    await terminal.WriteErrorLineAsync($"  >>> No key matched the fingerprint you gave me ({wanted}), connection will fail!", cancellationToken);
+                }
+            }
+
+            if (keys.Count == 0)
+            {
+                return await RefuseAsync(caller, invocation, terminal, sessionId, host, address, user, port, denied, cancellationToken);
+            }
+        }
+        else
+        {
+            passwords = passwordLogin.Passwords(snapshot, account);
+            if (passwords.Count == 0)
+            {
+                return await RefuseAsync(caller, invocation, terminal, sessionId, host, address, user, port,
+                    new EgressRefusal("KO_PASSFILE_NOT_FOUND", passwordLogin.NotFound, OshExitCode.PassfileNotFound), cancellationToken);
+            }
+
+            if (passwordLogin.Forced(grants, passwords) is { } forced)
+            {
+                if (forced.Count == 0)
+                {
+                    return await RefuseAsync(caller, invocation, terminal, sessionId, host, address, user, port,
+                        new EgressRefusal("KO_FORCED_PASSWORD_NOT_FOUND", "The forced password could not be found", OshExitCode.PassfileNotFound),
+                        cancellationToken);
+                }
+
+                passwords = forced;
+            }
         }
 
         // A group's mfa_required, or the account's own rule for its personal accesses: asked now, just in time.
         if (MfaCheck.RequiredFor(snapshot, account, grants) is var mfa and not MfaKind.None
             && await MfaCheck.JitAsync(services, caller, mfa, "host", invocation.Quiet, terminal, cancellationToken) is { } mfaRefusal)
         {
-            return await RefuseAsync(caller, invocation, terminal, sessionId, host, address, user, port, mfaRefusal.Code, mfaRefusal.Message,
-                mfaRefusal.ExitCode, cancellationToken);
+            return await RefuseAsync(caller, invocation, terminal, sessionId, host, address, user, port,
+                new EgressRefusal(mfaRefusal.Code, mfaRefusal.Message, mfaRefusal.ExitCode), cancellationToken);
         }
 
         if (RecordingSpace.Shortage(RecordingsOf(caller), services.Settings.RecordingMaxBytes) is { } shortage)
         {
-            return await RefuseAsync(caller, invocation, terminal, sessionId, host, address, user, port, "KO_OUT_OF_SPACE", shortage,
-                OshExitCode.OutOfSpace, cancellationToken);
+            return await RefuseAsync(caller, invocation, terminal, sessionId, host, address, user, port,
+                new EgressRefusal("KO_OUT_OF_SPACE", shortage, OshExitCode.OutOfSpace), cancellationToken);
         }
 
-        return await ConnectAsync(caller, invocation, terminal, sessionId, host, address, user, port, keys, grants, cancellationToken);
+        if (invocation.Wait)
+        {
+            await PortWait.UntilOpenAsync(address, port, host, terminal, cancellationToken);
+        }
+
+        var connection = new EgressConnection(host, address, user, port, grants, keys, passwords,
+            IdlePolicy.For(services.Settings.IdleTimeouts, snapshot, account, grants),
+            new EgressSshOptions(invocation.Timeout is > 0 and var seconds ? TimeSpan.FromSeconds(seconds) : null, invocation.Bind,
+                invocation.KbdInteractive, passwords.Count));
+        return await ConnectAsync(caller, invocation, terminal, sessionId, connection, cancellationToken);
     }
 
     public async Task<string?> TestAsync(IReadOnlyList<EgressKey> keys, string user, IPAddress address, int port, CancellationToken cancellationToken)
@@ -91,16 +147,20 @@ public sealed class EgressSessions(BastionServices services) : IEgressSessions, 
     }
 
     private async Task<int> ConnectAsync(
-        OshCaller caller, OshInvocation invocation, OshTerminal terminal, string sessionId, string host, IPAddress address, string user, int port,
-        IReadOnlyList<EgressKey> keys, IReadOnlyList<AccessGrant> grants, CancellationToken cancellationToken)
+        OshCaller caller, OshInvocation invocation, OshTerminal terminal, string sessionId, EgressConnection connection, CancellationToken cancellationToken)
     {
-        var pty = invocation.Tty ?? (terminal.IsTty && invocation.RemoteCommand is null);
+        var (host, address, user, port) = (connection.Host, connection.Address, connection.User, connection.Port);
+        var grants = connection.Grants;
+        var idleTimeouts = connection.Idle;
+        // --netconf asks the remote side for its netconf subsystem instead of a shell or a command.
+        var remoteCommand = invocation.Netconf ? "netconf" : invocation.RemoteCommand;
+        var pty = !invocation.Netconf && (invocation.Tty ?? (terminal.IsTty && remoteCommand is null));
         var (rows, columns) = terminal.Size;
         var recordings = RecordingsOf(caller);
         var started = services.Time.GetUtcNow();
         await using var recorder = SessionRecorder.Create(recordings, sessionId, pty ? RecordingKind.Interactive : RecordingKind.Command,
             columns > 0 ? columns : 80, rows > 0 ? rows : 24, terminal.Term,
-            $"{caller.Account.Name} to {user}@{address}:{port}{(invocation.RemoteCommand is { } c ? " -- " + c : "")}", services.Time,
+            $"{caller.Account.Name} to {user}@{address}:{port}{(remoteCommand is { } c ? " -- " + c : "")}", services.Time,
             services.Settings.RecordingMaxBytes);
         var session = Session(caller, invocation, sessionId, host, address, user, port, allowed: true, started, recorder.Files);
         await services.Sessions.StartAsync(session, cancellationToken);
@@ -113,14 +173,39 @@ public sealed class EgressSessions(BastionServices services) : IEgressSessions, 
             await terminal.RequestRawModeAsync(cancellationToken);
         }
 
+        // Idle lock and kill, as The Bastion's recorder; a session on a terminal can be locked and unlocked by hand too.
+        await using var idle = new IdleGuard(idleTimeouts, pty, services.Time, terminal);
+        using var lockable = pty ? services.Locks.Register(caller.Account.Name, idle) : null;
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Killed);
+        string? ending = null;
         int exitCode;
         try
         {
-            await using var agent = await SessionAgent.StartAsync(services.Cipher, keys, cancellationToken);
-            var arguments = EgressCommand.Arguments(agent, KnownHosts(caller.Account.Name), user, address.ToString(), port, pty, invocation.RemoteCommand);
+            // A password login has no agent: the askpass program types the passwords, current one first.
+            await using var agent = connection.Keys.Count > 0 ? await SessionAgent.StartAsync(services.Cipher, connection.Keys, running.Token) : null;
+            await using var askpass = connection.Passwords.Count > 0 ? AskpassFeeder.Start([.. connection.Passwords.Select(p => EgressPasswords.Reveal(services.Cipher, p))]) : null;
+            if (askpass is not null && !invocation.Quiet)
+            {
+                await terminal.WriteErrorLineAsync($" will use SSH with password autologin\r", cancellationToken);
+            }
+
+            var arguments = EgressCommand.Arguments(agent, KnownHosts(caller.Account.Name), user, address.ToString(), port, pty, remoteCommand,
+                subsystem: invocation.Netconf, options: connection.Ssh);
             exitCode = pty
-                ? await TerminalRelay.RunAsync(arguments, terminal.Term, (rows > 0 ? rows : 24, columns > 0 ? columns : 80), terminal, recorder, cancellationToken)
-                : (await PipeRelay.RunAsync(arguments, terminal.Term, terminal, recorder, cancellationToken)).ExitCode;
+                ? await TerminalRelay.RunAsync(arguments, terminal.Term, (rows > 0 ? rows : 24, columns > 0 ? columns : 80), terminal, recorder, idle,
+                    running.Token, askpass?.Environment)
+                : (await PipeRelay.RunAsync(arguments, terminal.Term, terminal, recorder, running.Token, idle: idle, environment: askpass?.Environment)).ExitCode;
+        }
+        catch (OperationCanceledException) when (idle.Killed.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            ending = $"no input for {(long)idleTimeouts.Kill.TotalSeconds} seconds";
+            if (idle.IsLocked)
+            {
+                await terminal.WriteStdoutAsync(IdleGuard.LeaveLockScreen, CancellationToken.None);
+            }
+
+            await terminal.WriteErrorLineAsync($"\r\nThis session was closed by the bastion: {ending}.\r", CancellationToken.None);
+            exitCode = OshExitCode.GotSignal;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -141,14 +226,16 @@ public sealed class EgressSessions(BastionServices services) : IEgressSessions, 
         }
 
         await services.Sessions.FinishAsync(sessionId, services.Time.GetUtcNow(), exitCode, CancellationToken.None);
-        Audit(caller, user, address, port, exitCode == 0 ? "ok" : "failed", $"session {sessionId} ended with {exitCode}");
+        Audit(caller, user, address, port, exitCode == 0 ? "ok" : "failed",
+            $"session {sessionId} ended with {exitCode}{(ending is null ? "" : $" ({ending})")}");
         return exitCode;
     }
 
     private async Task<int> RefuseAsync(
         OshCaller caller, OshInvocation invocation, OshTerminal terminal, string sessionId, string host, IPAddress? address, string user, int port,
-        string code, string message, int exitCode, CancellationToken cancellationToken)
+        EgressRefusal refusal, CancellationToken cancellationToken)
     {
+        var (code, message, exitCode) = (refusal.Code, refusal.Message, refusal.ExitCode);
         await terminal.WriteErrorLineAsync(message, cancellationToken);
         await terminal.WriteStdoutAsync(OshEnvelopeWriter.Frame(OshEnvelope.Fail(null, code, message), invocation.Mode), cancellationToken);
         var now = services.Time.GetUtcNow();

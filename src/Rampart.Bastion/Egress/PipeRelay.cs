@@ -14,7 +14,7 @@ internal static class PipeRelay
 {
     public static async Task<PipeRelayResult> RunAsync(
         IReadOnlyList<string> sshArguments, string? term, OshTerminal terminal, SessionRecorder recorder, CancellationToken cancellationToken,
-        bool recordStdout = true)
+        bool recordStdout = true, IdleGuard? idle = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("ssh") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in sshArguments)
@@ -27,9 +27,14 @@ internal static class PipeRelay
             start.Environment["TERM"] = term;
         }
 
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         using var ssh = Process.Start(start)!;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var input = StreamPump.InputAsync(terminal.Stdin, ssh.StandardInput.BaseStream, closeAtEnd: true, stop.Token);
+        var input = StreamPump.InputAsync(terminal.Stdin, ssh.StandardInput.BaseStream, closeAtEnd: true, stop.Token, idle is null ? null : idle.Input);
         StreamPump.Record stdout = recordStdout ? recorder.Stdout : static _ => { };
         var output = StreamPump.OutputAsync(ssh.StandardOutput.BaseStream, stdout, terminal.WriteStdoutAsync, cancellationToken);
         var errors = StreamPump.OutputAsync(ssh.StandardError.BaseStream, recorder.Stderr, terminal.WriteStderrAsync, cancellationToken);

@@ -6,10 +6,12 @@ internal static class StreamPump
     public delegate void Record(ReadOnlySpan<byte> data);
 
     /// <summary>
-    /// The account's keystrokes or piped input to ssh, until either side ends; closes ssh's input when asked. Returns
-    /// how many bytes were passed on.
+    /// The account's keystrokes or piped input to ssh, until either side ends; closes ssh's input when asked. Each read
+    /// is first shown to <paramref name="admit"/>, which may drop it (a locked session). Returns how many bytes were
+    /// passed on.
     /// </summary>
-    public static async Task<long> InputAsync(Stream source, Stream destination, bool closeAtEnd, CancellationToken cancellationToken)
+    public static async Task<long> InputAsync(
+        Stream source, Stream destination, bool closeAtEnd, CancellationToken cancellationToken, Func<bool>? admit = null)
     {
         var buffer = new byte[32 * 1024];
         long total = 0;
@@ -18,6 +20,11 @@ internal static class StreamPump
             int read;
             while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
             {
+                if (admit is not null && !admit())
+                {
+                    continue;
+                }
+
                 await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 await destination.FlushAsync(cancellationToken);
                 total += read;

@@ -20,7 +20,7 @@ internal static class TerminalRelay
 
     public static async Task<int> RunAsync(
         IReadOnlyList<string> sshArguments, string? term, (int Rows, int Columns) size, OshTerminal terminal, SessionRecorder recorder,
-        CancellationToken cancellationToken)
+        IdleGuard idle, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
     {
         using var pty = PseudoTerminal.Open(size.Rows, size.Columns);
         var start = new ProcessStartInfo("/bin/sh") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -30,6 +30,11 @@ internal static class TerminalRelay
         }
 
         start.Environment["TERM"] = term is { Length: > 0 } ? term : "xterm";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         void OnResize(int rows, int columns)
         {
             pty.Resize(rows, columns);
@@ -41,8 +46,18 @@ internal static class TerminalRelay
         var launchErrors = ssh.StandardError.ReadToEndAsync(cancellationToken);
         terminal.Resized += OnResize;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var input = StreamPump.InputAsync(terminal.Stdin, pty.Master, closeAtEnd: false, stop.Token);
-        var output = StreamPump.OutputAsync(pty.Master, recorder.Stdout, terminal.WriteStdoutAsync, cancellationToken);
+        // After an unlock: a size change makes full-screen programs draw again what the lock screen covered.
+        idle.Redraw = async ct =>
+        {
+            var (rows, columns) = terminal.Size is { Rows: > 0 } current ? current : size;
+            pty.Resize(rows + 1, columns);
+            await Task.Delay(TimeSpan.FromMilliseconds(300), ct);
+            pty.Resize(rows, columns);
+        };
+        var input = StreamPump.InputAsync(terminal.Stdin, pty.Master, closeAtEnd: false, stop.Token, idle.Input);
+        // While locked, output is recorded but not shown.
+        var output = StreamPump.OutputAsync(pty.Master, recorder.Stdout,
+            (data, ct) => idle.IsLocked ? ValueTask.CompletedTask : terminal.WriteStdoutAsync(data, ct), cancellationToken);
         var exited = ssh.WaitForExitAsync(cancellationToken);
         try
         {
@@ -63,6 +78,7 @@ internal static class TerminalRelay
         finally
         {
             terminal.Resized -= OnResize;
+            idle.Redraw = null;
             // The child is gone: once the daemon lets go of its end too, the last output drains and the pump ends.
             pty.CloseSlave();
             await stop.CancelAsync();

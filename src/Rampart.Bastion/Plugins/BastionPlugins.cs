@@ -4,6 +4,7 @@ using Rampart.Bastion.Plugins.Admin;
 using Rampart.Bastion.Plugins.Groups;
 using Rampart.Bastion.Plugins.Keys;
 using Rampart.Bastion.Plugins.Mfa;
+using Rampart.Bastion.Plugins.Passwords;
 using Rampart.Bastion.Plugins.Self;
 using Rampart.Bastion.Plugins.Transfer;
 using Rampart.Core.Bastion.Mfa;
@@ -21,6 +22,8 @@ public static class BastionPlugins
         new AccountListIngressKeysPlugin(self: true), new SelfAddIngressKeyPlugin(), new SelfDelIngressKeyPlugin(),
         new EgressKeyListPlugin(self: true), new AccessListPlugin(self: true),
         new SelfListSessionsPlugin(), new SelfPlaySessionPlugin(), new SelfForgetHostKeyPlugin(),
+        new SessionLockPlugin(lockThem: true), new SessionLockPlugin(lockThem: false),
+        new GeneratePasswordPlugin(PasswordOwner.Self), new ListPasswordsPlugin(PasswordOwner.Self), new ListPasswordsPlugin(PasswordOwner.Group),
         new GroupListPlugin(), new GroupInfoPlugin(), new GroupListServersPlugin(),
         new ScpPlugin(), new SftpPlugin(), new RsyncPlugin(), new SelfGenerateEgressKeyPlugin(),
         new ClushPlugin(), new SelfMfaSetupPasswordPlugin(), new SelfMfaSetupTotpPlugin(),
@@ -29,6 +32,7 @@ public static class BastionPlugins
         // restricted
         new AccountCreatePlugin(), new AccountDeletePlugin(), new AccountListPlugin(), new AccountInfoPlugin(), new AccountModifyPlugin(),
         new AccountFreezePlugin(freeze: true), new AccountFreezePlugin(freeze: false), new AccountUnexpirePlugin(),
+        new GeneratePasswordPlugin(PasswordOwner.Account), new ListPasswordsPlugin(PasswordOwner.Account),
         new MfaResetPlugin(MfaKind.Password, self: false), new MfaResetPlugin(MfaKind.Totp, self: false),
         new AccountGrantPlugin(grant: true), new AccountGrantPlugin(grant: false),
         new AccountListIngressKeysPlugin(self: false), new EgressKeyListPlugin(self: false), new AccessListPlugin(self: false),
@@ -48,7 +52,7 @@ public static class BastionPlugins
         new GroupRolePlugin(GroupRole.Gatekeeper, add: true), new GroupRolePlugin(GroupRole.Gatekeeper, add: false),
         new GroupRolePlugin(GroupRole.Aclkeeper, add: true), new GroupRolePlugin(GroupRole.Aclkeeper, add: false),
         new GroupTransmitOwnershipPlugin(), new GroupModifyPlugin(), new GroupDeletePlugin(byOwner: true),
-        new GroupGenerateEgressKeyPlugin(), new GroupDelEgressKeyPlugin(),
+        new GroupGenerateEgressKeyPlugin(), new GroupDelEgressKeyPlugin(), new GeneratePasswordPlugin(PasswordOwner.Group),
 
         // admin
         new AdminMaintenancePlugin(), new AssetForgetHostKeyPlugin(), new AdminSudoPlugin(),

@@ -77,10 +77,20 @@ internal static class BastionCommands
             DefaultValueFactory = _ => "enabled",
         };
         mfaPolicy.AcceptOnlyFromAmong([.. BastionConfig.MfaPolicies]);
+        var idleLock = new Option<int>("--idle-lock-timeout")
+        {
+            Description = "Seconds without input after which an egress session on a terminal is locked (--osh unlock from another session); 0 for never (default)",
+        };
+        var idleKill = new Option<int>("--idle-kill-timeout")
+        {
+            Description = "Seconds without input after which an egress session is ended; 0 for never (default)",
+        };
+        var warnLock = new Option<int>("--warn-before-lock") { Description = "Warn this many seconds before the idle lock; 0 for no warning (default)" };
+        var warnKill = new Option<int>("--warn-before-kill") { Description = "Warn this many seconds before the idle kill; 0 for no warning (default)" };
         var command = new Command("install", "Prepare the SSH front door: entry program, sshd configuration, host keys, OS group and keys user (root)")
         {
             port, listen, configDir, libDir, socket, name, egressFrom, recordingMax, ingressFrom, ingressOverride, bastionCommand,
-            interactiveMode, interactiveTimeout, maxInactiveDays, mfaPolicy,
+            interactiveMode, interactiveTimeout, maxInactiveDays, mfaPolicy, idleLock, idleKill, warnLock, warnKill,
         };
         command.SetAction(async (parseResult, ct) =>
         {
@@ -107,7 +117,12 @@ internal static class BastionCommands
                 parseResult.GetValue(interactiveMode)!,
                 parseResult.GetValue(interactiveTimeout) is >= 0 and var idle ? idle : throw new CliException("--interactive-mode-timeout must be 0 or more seconds"),
                 parseResult.GetValue(maxInactiveDays) is >= 0 and var days ? days : throw new CliException("--account-max-inactive-days must be 0 or more days"),
-                parseResult.GetValue(mfaPolicy)!);
+                parseResult.GetValue(mfaPolicy)!,
+                parseResult.GetValue(idleLock), parseResult.GetValue(idleKill), parseResult.GetValue(warnLock), parseResult.GetValue(warnKill));
+            if (bastion.IdleProblem is { } idleProblem)
+            {
+                throw new CliException(idleProblem);
+            }
 
             await SystemCommand.CheckedAsync("groupadd", ["--system", "--force", bastion.OsGroup], ct);
             if (!SystemCommand.Exists("/etc/passwd", KeysUser))
@@ -130,6 +145,7 @@ internal static class BastionCommands
             await File.WriteAllTextAsync(Path.Combine(config, "sshd_config"),
                 FrontDoorFiles.SshdConfig(config, bastion.EntryProgram, parseResult.GetValue(listen)!, bastion.Port, bastion.OsGroup, KeysUser), ct);
             await File.WriteAllTextAsync(Path.Combine(config, "bastion.conf"), bastion.Format(), ct);
+            EnsurePrivilegeSeparationDirectory();
             var check = await SystemCommand.RunAsync("/usr/sbin/sshd", ["-t", "-f", Path.Combine(config, "sshd_config")], ct);
             if (check.ExitCode != 0)
             {
@@ -163,8 +179,7 @@ internal static class BastionCommands
                 throw new CliException($"no front door in {config}: run `rampart bastion install` first");
             }
 
-            // sshd's privilege separation needs this directory; it is missing on machines that never ran the system sshd.
-            Directory.CreateDirectory("/run/sshd", UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            EnsurePrivilegeSeparationDirectory();
             var start = new ProcessStartInfo("/usr/sbin/sshd") { UseShellExecute = false };
             foreach (var argument in new[] { "-D", "-e", "-f", sshdConfig })
             {
@@ -301,4 +316,11 @@ internal static class BastionCommands
             yield return dir;
         }
     }
+
+    /// <summary>
+    /// sshd (even <c>sshd -t</c>) needs its privilege separation directory, which lives on a tmpfs: it is missing after
+    /// a reboot on machines where the system sshd does not run.
+    /// </summary>
+    private static void EnsurePrivilegeSeparationDirectory() =>
+        Directory.CreateDirectory("/run/sshd", UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 }

@@ -27,11 +27,16 @@ namespace Rampart.Contracts.Bastion;
 /// <c>accountMaxInactiveDays</c>); 0 for never.</param>
 /// <param name="AccountMfaPolicy">The Bastion's <c>accountMFAPolicy</c>: <c>enabled</c> (accounts may set factors up),
 /// <c>disabled</c>, <c>password-required</c>, <c>totp-required</c> or <c>any-required</c>.</param>
+/// <param name="IdleLockTimeout">Seconds without input after which an egress session on a terminal is locked (The Bastion's
+/// <c>idleLockTimeout</c>); 0 for never. Groups may override it.</param>
+/// <param name="IdleKillTimeout">Seconds without input after which an egress session is ended (<c>idleKillTimeout</c>); 0 for never.</param>
+/// <param name="WarnBeforeLockSeconds">How long before the lock the account is warned (<c>warnBeforeLockSeconds</c>); 0 for no warning.</param>
+/// <param name="WarnBeforeKillSeconds">How long before the kill the account is warned (<c>warnBeforeKillSeconds</c>); 0 for no warning.</param>
 public sealed record BastionConfig(
     string Name, string Socket, string EntryProgram, string OsGroup, int Port, IReadOnlyList<string>? EgressKeysFrom = null,
     long? RecordingMaxBytes = null, IReadOnlyList<string>? IngressKeysFrom = null, bool IngressKeysFromAllowOverride = false,
     string? BastionCommand = null, string InteractiveMode = "by-default", int InteractiveModeTimeout = 60, int AccountMaxInactiveDays = 0,
-    string AccountMfaPolicy = "enabled")
+    string AccountMfaPolicy = "enabled", int IdleLockTimeout = 0, int IdleKillTimeout = 0, int WarnBeforeLockSeconds = 0, int WarnBeforeKillSeconds = 0)
 {
     /// <summary>The values <see cref="InteractiveMode"/> may take.</summary>
     public static readonly IReadOnlyList<string> InteractiveModes = ["by-default", "allowed", "disabled"];
@@ -72,7 +77,7 @@ public sealed record BastionConfig(
             ? value
             : throw new InvalidOperationException($"{path}: '{key}' is missing");
 
-        return new BastionConfig(
+        var config = new BastionConfig(
             values.GetValueOrDefault("name", "rampart"),
             Required("socket"),
             Required("entry_program"),
@@ -86,8 +91,29 @@ public sealed record BastionConfig(
             values.TryGetValue("interactive_mode", out var interactive) && interactive.Length > 0 ? ParseInteractiveMode(interactive, path) : "by-default",
             values.TryGetValue("interactive_mode_timeout", out var idle) && idle.Length > 0 ? ParseSeconds(idle, path) : 60,
             values.TryGetValue("account_max_inactive_days", out var days) && days.Length > 0 ? ParseSeconds(days, path) : 0,
-            values.TryGetValue("account_mfa_policy", out var mfa) && mfa.Length > 0 ? ParseMfaPolicy(mfa, path) : "enabled");
+            values.TryGetValue("account_mfa_policy", out var mfa) && mfa.Length > 0 ? ParseMfaPolicy(mfa, path) : "enabled",
+            Seconds("idle_lock_timeout"), Seconds("idle_kill_timeout"), Seconds("warn_before_lock_seconds"), Seconds("warn_before_kill_seconds"));
+        return config.IdleProblem is { } problem ? throw new InvalidOperationException($"{path}: {problem}") : config;
+
+        int Seconds(string key) => values.TryGetValue(key, out var text) && text.Length > 0 ? ParseSeconds(text, path) : 0;
     }
+
+    /// <summary>
+    /// What is wrong with the idle settings, or null: a kill before the lock would never show the lock, and a warning
+    /// longer than its timeout (or without one) could not come when it says.
+    /// </summary>
+    public string? IdleProblem => this switch
+    {
+        _ when IdleLockTimeout < 0 || IdleKillTimeout < 0 || WarnBeforeLockSeconds < 0 || WarnBeforeKillSeconds < 0 =>
+            "idle timeouts and warnings are 0 or more seconds",
+        _ when IdleLockTimeout > 0 && IdleKillTimeout > 0 && IdleKillTimeout < IdleLockTimeout =>
+            "the idle kill timeout cannot be shorter than the idle lock timeout",
+        _ when WarnBeforeLockSeconds > 0 && (IdleLockTimeout == 0 || WarnBeforeLockSeconds > IdleLockTimeout) =>
+            "the warning before the idle lock needs an idle lock timeout at least as long",
+        _ when WarnBeforeKillSeconds > 0 && (IdleKillTimeout == 0 || WarnBeforeKillSeconds > IdleKillTimeout) =>
+            "the warning before the idle kill needs an idle kill timeout at least as long",
+        _ => null,
+    };
 
     /// <summary>One of <see cref="MfaPolicies"/>.</summary>
     public static string ParseMfaPolicy(string text, string source) => MfaPolicies.Contains(text)
@@ -159,6 +185,13 @@ public sealed record BastionConfig(
         account_max_inactive_days={AccountMaxInactiveDays.ToString(CultureInfo.InvariantCulture)}
         # MFA: enabled (accounts may set a password or TOTP up), disabled, password-required, totp-required, any-required.
         account_mfa_policy={AccountMfaPolicy}
+        # Seconds without input after which an egress session on a terminal is locked (unlocked with --osh unlock from
+        # another session), and after which any egress session is ended; 0 for never. Groups may override both
+        # (groupModify), accounts may be exempt (accountModify --idle-ignore). The warnings come that long before.
+        idle_lock_timeout={IdleLockTimeout.ToString(CultureInfo.InvariantCulture)}
+        idle_kill_timeout={IdleKillTimeout.ToString(CultureInfo.InvariantCulture)}
+        warn_before_lock_seconds={WarnBeforeLockSeconds.ToString(CultureInfo.InvariantCulture)}
+        warn_before_kill_seconds={WarnBeforeKillSeconds.ToString(CultureInfo.InvariantCulture)}
 
         """;
 }

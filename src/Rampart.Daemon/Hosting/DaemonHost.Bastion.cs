@@ -30,10 +30,13 @@ public static partial class DaemonHost
             InteractiveModeByDefault: config.InteractiveMode == "by-default",
             InteractiveModeTimeout: TimeSpan.FromSeconds(config.InteractiveModeTimeout),
             AccountMaxInactiveDays: config.AccountMaxInactiveDays,
-            AccountMfaPolicy: Core.Bastion.Mfa.MfaPolicies.Parse(config.AccountMfaPolicy) ?? Core.Bastion.Mfa.MfaPolicy.Enabled));
+            AccountMfaPolicy: Core.Bastion.Mfa.MfaPolicies.Parse(config.AccountMfaPolicy) ?? Core.Bastion.Mfa.MfaPolicy.Enabled,
+            Idle: new Core.Bastion.Idle.IdleTimeouts(TimeSpan.FromSeconds(config.IdleLockTimeout), TimeSpan.FromSeconds(config.IdleKillTimeout),
+                TimeSpan.FromSeconds(config.WarnBeforeLockSeconds), TimeSpan.FromSeconds(config.WarnBeforeKillSeconds))));
         services.AddSingleton<IBastionStore, SqliteBastionStore>();
         services.AddSingleton<BastionDirectory>();
         services.AddSingleton<LiveSessions>();
+        services.AddSingleton<SessionLocks>();
         services.AddSingleton<IBastionSessionLog, SqliteBastionSessionLog>();
         services.AddSingleton<IAccountSystem, OsAccountSystem>();
         services.AddSingleton(BastionPlugins.CreateRegistry());
@@ -46,7 +49,8 @@ public static partial class DaemonHost
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<BastionSettings>(),
             new LateConnectionTester(provider),
-            new Core.Bastion.Mfa.MfaTokens(provider.GetRequiredService<TimeProvider>())));
+            new Core.Bastion.Mfa.MfaTokens(provider.GetRequiredService<TimeProvider>()),
+            provider.GetRequiredService<SessionLocks>()));
         services.AddSingleton(provider => new EgressSessions(provider.GetRequiredService<BastionServices>()));
         services.AddSingleton(provider => new OshShell(
             provider.GetRequiredService<BastionServices>(), provider.GetRequiredService<PluginRegistry>(), provider.GetRequiredService<EgressSessions>()));

@@ -148,4 +148,31 @@ public sealed class BastionConfigTests
     [InlineData(" 12")]
     public void ByteCounts_MustBePositiveWholeNumbers(string text) =>
         Assert.Throws<InvalidOperationException>(() => BastionConfig.ParseByteCount(text, "--recording-max-bytes"));
+
+    [Fact]
+    public void IdleTimeouts_RoundTripThroughTheFile_AndNonsenseIsRefusedWhenLoaded()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            var written = new BastionConfig("gw", "/run/osh.sock", "/usr/lib/rampart-osh", "rampart-users", 2222,
+                IdleLockTimeout: 600, IdleKillTimeout: 1800, WarnBeforeLockSeconds: 30, WarnBeforeKillSeconds: 60);
+            File.WriteAllText(path, written.Format());
+            var read = BastionConfig.Load(path);
+            Assert.Equal((600, 1800, 30, 60), (read.IdleLockTimeout, read.IdleKillTimeout, read.WarnBeforeLockSeconds, read.WarnBeforeKillSeconds));
+
+            File.WriteAllText(path, (written with { IdleKillTimeout = 300 }).Format());
+            Assert.Contains("cannot be shorter than the idle lock timeout", Assert.Throws<InvalidOperationException>(() => BastionConfig.Load(path)).Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        var none = new BastionConfig("gw", "/s", "/e", "g", 2222);
+        Assert.Null(none.IdleProblem);
+        Assert.NotNull((none with { WarnBeforeLockSeconds = 10 }).IdleProblem);
+        Assert.NotNull((none with { IdleKillTimeout = 10, WarnBeforeKillSeconds = 11 }).IdleProblem);
+        Assert.Null((none with { IdleLockTimeout = 10, IdleKillTimeout = 10, WarnBeforeLockSeconds = 10 }).IdleProblem);
+    }
 }

@@ -168,9 +168,9 @@ public sealed class AccountPluginTests(BastionGatewayFixture fixture) : IClassFi
         Assert.Equal((1, 0), (info["always_active"]!.GetValue<int>(), info["osh_only"]!.GetValue<int>()));
 
         // Settings this bastion doesn't have are answered one by one with a clear error, the others still apply.
-        var mixed = await Gateway.AdminAsync($"--json-greppable --osh accountModify --account {account} --idle-ignore yes --mfa-totp-required bypass --always-active no", Ct);
+        var mixed = await Gateway.AdminAsync($"--json-greppable --osh accountModify --account {account} --egress-session-multiplexing yes --mfa-totp-required bypass --always-active no", Ct);
         Assert.Equal("OK", mixed.Code);
-        var unsupported = mixed.Json["value"]!["idle_ignore"]!;
+        var unsupported = mixed.Json["value"]!["egress_session_multiplexing"]!;
         Assert.Equal("ERR_UNSUPPORTED_FEATURE", unsupported["error_code"]!.GetValue<string>());
         Assert.Contains("not supported", unsupported["error_message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("OK", mixed.Json["value"]!["mfa_totp_required"]!["error_code"]!.GetValue<string>());

@@ -262,63 +262,20 @@ public sealed class EgressTests(EgressFixture fixture) : IClassFixture<EgressFix
         var (member, key) = await Gateway.CreateAccountAsync(Ct);
         await GroupWithServerAsync(member);
 
-        var start = TerminalSsh(member, key, "-q -i");
-        using var ssh = Process.Start(start)!;
-        var seen = new System.Text.StringBuilder();
-        var reading = Task.Run(async () =>
-        {
-            var buffer = new char[4096];
-            int read;
-            while ((read = await ssh.StandardOutput.ReadAsync(buffer, Ct)) > 0)
-            {
-                lock (seen)
-                {
-                    seen.Append(buffer, 0, read);
-                }
-            }
-        }, Ct);
-        async Task UntilAsync(string text, int times = 1)
-        {
-            for (var waited = 0; waited < 300; waited++)
-            {
-                lock (seen)
-                {
-                    if (System.Text.RegularExpressions.Regex.Count(seen.ToString(), System.Text.RegularExpressions.Regex.Escape(text)) >= times)
-                    {
-                        return;
-                    }
-                }
-
-                await Task.Delay(100, Ct);
-            }
-
-            lock (seen)
-            {
-                Assert.Fail($"never saw '{text}' in:\n{seen}");
-            }
-        }
-
-        async Task TypeAsync(string line)
-        {
-            await ssh.StandardInput.WriteAsync(line + "\n");
-            await ssh.StandardInput.FlushAsync(Ct);
-        }
-
-        await UntilAsync("(master)> ");
+        await using var ssh = TerminalSession.Start(Gateway, member, key, "-q -i");
+        await ssh.UntilAsync("(master)> ", Ct);
         // A remote shell on a pty of its own: the client's terminal goes raw for it...
-        await TypeAsync($"ssh {To()}");
-        await TypeAsync("echo \"inner-$((40+2))\"");
-        await UntilAsync("inner-42");
-        await TypeAsync("exit");
+        await ssh.TypeAsync($"ssh {To()}", Ct);
+        await ssh.TypeAsync("echo \"inner-$((40+2))\"", Ct);
+        await ssh.UntilAsync("inner-42", Ct);
+        await ssh.TypeAsync("exit", Ct);
         // ... and comes back cooked for the prompt: the next line is echoed as typed, and runs.
-        await UntilAsync("(master)> ", times: 2);
-        await TypeAsync("selfListIngressKeys");
-        await UntilAsync("1: ED25519 256 SHA256:");
-        await TypeAsync("exit");
-        await ssh.WaitForExitAsync(Ct).WaitAsync(TimeSpan.FromMinutes(1), Ct);
-        await reading;
-        Assert.True(ssh.ExitCode == 0, seen.ToString());
-        Assert.Contains("selfListIngressKeys\r\n", seen.ToString(), StringComparison.Ordinal);
+        await ssh.UntilAsync("(master)> ", Ct, times: 2);
+        await ssh.TypeAsync("selfListIngressKeys", Ct);
+        await ssh.UntilAsync("1: ED25519 256 SHA256:", Ct);
+        await ssh.TypeAsync("exit", Ct);
+        Assert.True(await ssh.WaitForExitAsync(Ct) == 0, ssh.Text);
+        Assert.Contains("selfListIngressKeys\r\n", ssh.Text, StringComparison.Ordinal);
     }
 
     [Fact]

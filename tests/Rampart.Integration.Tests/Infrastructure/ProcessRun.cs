@@ -49,4 +49,11 @@ public static class ProcessRun
         await process.WaitForExitAsync(cancellationToken).WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
         return new Result(process.ExitCode, await output, await error);
     }
+
+    /// <summary>Runs a program to its end and fails the test if it does not succeed.</summary>
+    public static async Task CheckedAsync(string program, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(Start(program, arguments), null, cancellationToken);
+        Assert.True(result.Code == 0, $"{program} exited with {result.Code}: {result.Output}");
+    }
 }

@@ -15,12 +15,11 @@ public sealed class AccountModifyPlugin : OshPlugin
 {
     private static readonly string[] s_yesNo = ["yes", "no"];
 
-    // Idle and per-account ssh settings have no counterpart here: the values accepted, and the one in effect.
+    // Per-account ssh settings have no counterpart here: the values accepted, and the one in effect.
     private static readonly (string Option, string[] Values, string Current)[] s_unsupported =
     [
         ("egress-strict-host-key-checking", ["yes", "accept-new", "no", "ask", "default", "bypass"], "default"),
         ("egress-session-multiplexing", ["yes", "no", "default"], "default"),
-        ("idle-ignore", s_yesNo, "no"),
         ("pubkey-auth-optional", s_yesNo, "no"),
     ];
 
@@ -40,7 +39,7 @@ public sealed class AccountModifyPlugin : OshPlugin
     public override string Summary => "Change the settings of an account";
 
     public override IReadOnlyList<PluginOption> Options =>
-        [Text("account"), Text("always-active"), Text("osh-only"), Number("max-inactive-days"), .. s_mfa.Select(o => Text(o.Option)),
+        [Text("account"), Text("always-active"), Text("osh-only"), Text("idle-ignore"), Number("max-inactive-days"), .. s_mfa.Select(o => Text(o.Option)),
             .. s_unsupported.Select(o => Text(o.Option))];
 
     public override async Task<OshEnvelope> RunAsync(PluginCall call, CancellationToken cancellationToken)
@@ -52,7 +51,7 @@ public sealed class AccountModifyPlugin : OshPlugin
             return Fail("ERR_MISSING_PARAMETER", "Missing mandatory parameter to modify account");
         }
 
-        foreach (var (option, values) in s_unsupported.Select(o => (o.Option, o.Values)).Concat(s_mfa).Prepend(("osh-only", s_yesNo)).Prepend(("always-active", s_yesNo)))
+        foreach (var (option, values) in s_unsupported.Select(o => (o.Option, o.Values)).Concat(s_mfa).Prepend(("idle-ignore", s_yesNo)).Prepend(("osh-only", s_yesNo)).Prepend(("always-active", s_yesNo)))
         {
             if (call.Options.String(option) is { } text && !values.Contains(text))
             {
@@ -73,6 +72,7 @@ public sealed class AccountModifyPlugin : OshPlugin
         var value = new JsonObject();
         var alwaysActive = Apply(call, value, "always-active", account.AlwaysActive);
         var oshOnly = Apply(call, value, "osh-only", account.OshOnly);
+        var idleIgnore = Apply(call, value, "idle-ignore", account.IdleIgnore);
         foreach (var (option, _, current) in s_unsupported)
         {
             if (call.Options.String(option) is { } text)
@@ -96,12 +96,12 @@ public sealed class AccountModifyPlugin : OshPlugin
         }
 
         var mfa = ApplyMfa(call, value, account.MfaState);
-        if (alwaysActive != account.AlwaysActive || oshOnly != account.OshOnly || maxInactiveDays != account.MaxInactiveDays || mfa != account.MfaState)
+        if (alwaysActive != account.AlwaysActive || oshOnly != account.OshOnly || idleIgnore != account.IdleIgnore || maxInactiveDays != account.MaxInactiveDays || mfa != account.MfaState)
         {
             await call.Services.Directory.ChangeAsync(snapshot =>
                 (snapshot.With(snapshot.Account(account.Name)! with
                 {
-                    AlwaysActive = alwaysActive, OshOnly = oshOnly, MaxInactiveDays = maxInactiveDays,
+                    AlwaysActive = alwaysActive, OshOnly = oshOnly, IdleIgnore = idleIgnore, MaxInactiveDays = maxInactiveDays,
                     Mfa = snapshot.Account(account.Name)!.MfaState with
                     {
                         PamAuthBypass = mfa.PamAuthBypass, PasswordPolicy = mfa.PasswordPolicy, TotpPolicy = mfa.TotpPolicy, PersonalEgress = mfa.PersonalEgress,

@@ -117,7 +117,7 @@ public static class AccountViews
             info["effective_ingress_piv_policy"] = 0;
             AddMfaFlags(info, account);
             info["personal_egress_mfa_required"] = MfaKinds.Text(account.MfaState.PersonalEgress);
-            info["idle_ignore"] = 0;
+            info["idle_ignore"] = account.IdleIgnore ? 1 : 0;
             info["max_inactive_days"] = account.MaxInactiveDays;
             info["osh_only"] = account.OshOnly ? 1 : 0;
         }

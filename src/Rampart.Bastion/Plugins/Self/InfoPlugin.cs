@@ -51,8 +51,8 @@ public sealed class InfoPlugin : OshPlugin
         value["interactive_mode_allowed"] = settings.InteractiveModeAllowed ? 1 : 0;
         value["mosh_allowed"] = 0;
         value["account_expiration_days"] = settings.AccountMaxInactiveDays;
-        value["idle_lock_timeout"] = 0;
-        value["idle_kill_timeout"] = 0;
+        value["idle_lock_timeout"] = (int)settings.IdleTimeouts.Lock.TotalSeconds;
+        value["idle_kill_timeout"] = (int)settings.IdleTimeouts.Kill.TotalSeconds;
         value["ingress_keys_from_ip_list"] = new JsonArray([.. (call.Services.Settings.IngressKeysFrom ?? []).Select(ip => JsonValue.Create(ip))]);
         value["ingress_ssh_key_algorithms"] = new JsonArray("rsa", "ecdsa", "ed25519");
         value["egress_ssh_key_algorithms"] = new JsonArray("rsa", "ecdsa", "ed25519");

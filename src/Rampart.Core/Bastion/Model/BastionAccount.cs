@@ -16,6 +16,8 @@ namespace Rampart.Core.Bastion.Model;
 /// <param name="MaxInactiveDays">Its own inactivity limit (The Bastion's per-account <c>accountMaxInactiveDays</c>):
 /// null for the bastion's policy, 0 for never, else the days without a login after which logins are refused.</param>
 /// <param name="Mfa">Its second factors and MFA rules; null until it has any.</param>
+/// <param name="EgressPasswords">Its egress passwords, newest (the current one) first; null until it has any.</param>
+/// <param name="IdleIgnore">Exempt from the idle lock and kill timeouts (The Bastion's <c>idle_ignore</c>), for robots.</param>
 public sealed record BastionAccount(
     string Name,
     int Uid,
@@ -34,8 +36,13 @@ public sealed record BastionAccount(
     bool OshOnly,
     DateTimeOffset? LastLogin,
     int? MaxInactiveDays = null,
-    AccountMfa? Mfa = null)
+    AccountMfa? Mfa = null,
+    bool IdleIgnore = false,
+    IReadOnlyList<EgressPassword>? EgressPasswords = null)
 {
+    /// <summary>Its egress passwords, the current one first.</summary>
+    public IReadOnlyList<EgressPassword> Passwords => EgressPasswords ?? [];
+
     public const string AuditorGrant = "auditor";
 
     public bool IsAuditor => Grants.Contains(AuditorGrant);

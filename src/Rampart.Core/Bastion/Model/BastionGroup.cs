@@ -18,8 +18,12 @@ public sealed record BastionGroup(
     ImmutableSortedDictionary<string, ImmutableArray<AclEntry>> GuestAccesses,
     ImmutableArray<AclEntry> Servers,
     ImmutableArray<EgressKey> EgressKeys,
-    GroupSettings Settings)
+    GroupSettings Settings,
+    IReadOnlyList<EgressPassword>? EgressPasswords = null)
 {
+    /// <summary>Its egress passwords, the current one first.</summary>
+    public IReadOnlyList<EgressPassword> Passwords => EgressPasswords ?? [];
+
     public ImmutableSortedSet<string> Holders(GroupRole role) => role switch
     {
         GroupRole.Owner => Owners,

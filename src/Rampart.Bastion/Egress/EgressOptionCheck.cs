@@ -1,0 +1,39 @@
+using System.Net;
+using System.Net.NetworkInformation;
+using Rampart.Bastion.Osh;
+
+namespace Rampart.Bastion.Egress;
+
+/// <summary>
+/// The connection options this bastion refuses, as The Bastion refuses them under its default policy: telnet
+/// (<c>telnetAllowed</c>), proxy jumps (<c>egressProxyJumpAllowed</c>), and a <c>--bind</c> address that is not one of
+/// the bastion's own. An option is never silently dropped: a connection made another way than asked could reach a
+/// server by a path nobody meant.
+/// </summary>
+internal static class EgressOptionCheck
+{
+    public static EgressRefusal? Refusal(OshInvocation invocation, PasswordLogin? login, string account)
+    {
+        if (invocation.Telnet || login is { Telnet: true })
+        {
+            return new EgressRefusal("KO_TELNET_DENIED", $"Sorry {account}, the telnet protocol has been disabled by policy", OshExitCode.AccessDenied);
+        }
+
+        if (invocation.ProxyJump is not null)
+        {
+            return new EgressRefusal("KO_PROXYJUMP_DENIED", "egress proxy-jump connections have been disabled by policy", OshExitCode.AccessDenied);
+        }
+
+        if (invocation.Bind is { } bind && !IsOwnAddress(bind))
+        {
+            return new EgressRefusal("KO_INVALID_BIND", $"Invalid binding IP specified ({bind})", OshExitCode.ConflictingOptions);
+        }
+
+        return null;
+    }
+
+    private static bool IsOwnAddress(string text) =>
+        IPAddress.TryParse(text, out var address) && NetworkInterface.GetAllNetworkInterfaces()
+            .SelectMany(nic => nic.GetIPProperties().UnicastAddresses)
+            .Any(unicast => unicast.Address.Equals(address));
+}
