@@ -76,6 +76,9 @@ public sealed class PasswordLoginTests(BastionGatewayFixture fixture) : IClassFi
         Assert.Equal("OK", (await Gateway.AdminAsync(
             $"--json-greppable --osh accountAddPersonalAccess --account {account} --host 127.0.0.1 --port {target.Port} --user {remote.Name} --force-password '$6$nosuchsalt$abc'", Ct)).Code);
         var forced = await Gateway.SshAsync(account, key, $"--json-greppable -P {to} -- true", null, Ct);
+        var notAHash = await Gateway.AdminAsync(
+            $"--json-greppable --osh accountAddPersonalAccess --account {account} --host 127.0.0.2 --user {remote.Name} --port 22 --force-password plaintext", Ct);
+        Assert.Equal("ERR_INVALID_PARAMETER", notAHash.Code);
         Assert.Equal((108, "KO_FORCED_PASSWORD_NOT_FOUND"), (forced.ExitCode, forced.Code));
     }
 

@@ -108,6 +108,12 @@ public sealed record AclInput(IPNetwork Network, string? User, int? Port, TimeSp
             throw new PluginFailureException("ERR_INCOMPATIBLE_PARAMETERS", "Options --force-key and --force-password are mutually exclusive");
         }
 
+        if (forcePassword is not null && !Core.Bastion.Passwords.UnixCrypt.IsHash(forcePassword))
+        {
+            throw new PluginFailureException("ERR_INVALID_PARAMETER",
+                "Specified hash is invalid, examples of hashes: $1$Pl44$BEyG04AjjH0TRhLuhAs4A1 $5$8BzocSDA$Hu/FdA/KrFe9HFWvXL4F5csJFxV1HlrLt4c3AOac5N5");
+        }
+
         return new AclInput(network, userAny ? null : user, portAny ? null : port, ttl, Optional(call, "comment"), forceKey, forcePassword, host);
     }
 

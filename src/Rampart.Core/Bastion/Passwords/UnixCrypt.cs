@@ -26,6 +26,10 @@ public static class UnixCrypt
         [40, 61, 19], [62, 20, 41],
     ];
 
+    /// <summary>Whether <paramref name="text"/> is an md5crypt, sha256crypt or sha512crypt hash (The Bastion's <c>is_valid_hash</c>).</summary>
+    public static bool IsHash(string text) =>
+        System.Text.RegularExpressions.Regex.IsMatch(text, @"^\$[156]\$[a-zA-Z0-9]+\$[a-zA-Z0-9./]+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     /// <summary>A random salt of <paramref name="length"/> characters from crypt's alphabet.</summary>
     public static string NewSalt(int length) => RandomNumberGenerator.GetString(Alphabet, length);
 

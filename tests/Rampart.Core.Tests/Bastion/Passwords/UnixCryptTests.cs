@@ -28,4 +28,12 @@ public sealed class UnixCryptTests
         Assert.Matches("^[./0-9A-Za-z]{16}$", salt);
         Assert.NotEqual(salt, UnixCrypt.NewSalt(16));
     }
+
+    [Theory]
+    [InlineData("$1$Pl44$BEyG04AjjH0TRhLuhAs4A1", true)]
+    [InlineData("$6$saltstring$svn8UoSVapNtMuq1ukKS4tPQd8iKwSMHWjl/O817G3uBnIFNjnQJuesI68u4OTLiBFdcbYEdFCoEOfaS35inz1", true)]
+    [InlineData("$2b$10$abc", false)]
+    [InlineData("$6$salt$bad hash", false)]
+    [InlineData("plaintext", false)]
+    public void HashesAreRecognizedAsTheBastionChecksThem(string text, bool isHash) => Assert.Equal(isHash, UnixCrypt.IsHash(text));
 }
