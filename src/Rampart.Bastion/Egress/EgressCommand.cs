@@ -10,7 +10,7 @@ namespace Rampart.Bastion.Egress;
 public static class EgressCommand
 {
     public static IReadOnlyList<string> Arguments(
-        SessionAgent? agent, string knownHosts, string user, string address, int port, bool pty, string? remoteCommand, TimeSpan? connectTimeout = null,
+        SessionAgent? agent, string knownHosts, string user, string address, int port, bool pty, string? remoteCommand,
         bool subsystem = false, EgressSshOptions? options = null)
     {
         options ??= EgressSshOptions.Default;
@@ -48,7 +48,7 @@ public static class EgressCommand
             arguments.AddRange(["-b", bind]);
         }
 
-        if ((connectTimeout ?? options.ConnectTimeout) is { } timeout)
+        if (options.ConnectTimeout is { } timeout)
         {
             arguments.AddRange(["-o", "ConnectTimeout=" + ((int)timeout.TotalSeconds).ToString(CultureInfo.InvariantCulture)]);
         }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.NetworkInformation;
 using Rampart.Bastion.Osh;
 
 namespace Rampart.Bastion.Egress;
@@ -32,8 +31,5 @@ internal static class EgressOptionCheck
         return null;
     }
 
-    private static bool IsOwnAddress(string text) =>
-        IPAddress.TryParse(text, out var address) && NetworkInterface.GetAllNetworkInterfaces()
-            .SelectMany(nic => nic.GetIPProperties().UnicastAddresses)
-            .Any(unicast => unicast.Address.Equals(address));
+    private static bool IsOwnAddress(string text) => IPAddress.TryParse(text, out var address) && Host.HostAddresses.IsOwn(address);
 }

@@ -133,7 +133,8 @@ public sealed class EgressSessions(BastionServices services) : IEgressSessions, 
 
         await using var agent = await SessionAgent.StartAsync(services.Cipher, keys, cancellationToken);
         var start = new ProcessStartInfo("ssh") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in EgressCommand.Arguments(agent, KnownHosts(KnownHostsFiles.ConnectionTests), user, address.ToString(), port, pty: false, "true", TimeSpan.FromSeconds(5)))
+        foreach (var argument in EgressCommand.Arguments(agent, KnownHosts(KnownHostsFiles.ConnectionTests), user, address.ToString(), port, pty: false, "true",
+            options: new EgressSshOptions(ConnectTimeout: TimeSpan.FromSeconds(5))))
         {
             start.ArgumentList.Add(argument);
         }

@@ -21,4 +21,10 @@ public static class HostAddresses
             .Select(address => address.ToString())
             .Distinct(StringComparer.Ordinal),
     ];
+
+    /// <summary>Whether <paramref name="address"/> is on one of this host's interfaces, loopback included (a <c>--bind</c> address).</summary>
+    public static bool IsOwn(IPAddress address) =>
+        NetworkInterface.GetAllNetworkInterfaces()
+            .SelectMany(nic => nic.GetIPProperties().UnicastAddresses)
+            .Any(unicast => unicast.Address.Equals(address));
 }
