@@ -16,4 +16,8 @@ public sealed record BastionServices(
     BastionSettings Settings,
     IConnectionTester ConnectionTester,
     Core.Bastion.Mfa.MfaTokens MfaTokens,
-    SessionLocks Locks);
+    SessionLocks Locks)
+{
+    /// <summary>The administrator's per-plugin configuration files; none unless the daemon was given a bastion configuration.</summary>
+    public Plugins.Configuration.PluginConfigFiles PluginConfigs { get; init; } = new(null);
+}

@@ -244,12 +244,6 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
         return await MfaCheck.ValidateAsync(services, caller, terminal, "login", cancellationToken) ? true : null;
     }
 
-    /// <summary>What a plugin asks for before it runs: any factor, or any factor when the account has one (to change it).</summary>
-    private static MfaKind PluginMfa(IOshPlugin plugin, BastionAccount account) =>
-        plugin.Traits.HasFlag(PluginTraits.MfaRequired) || (plugin.Traits.HasFlag(PluginTraits.MfaIfConfigured) && account.MfaState.AnyConfigured)
-            ? MfaKind.Any
-            : MfaKind.None;
-
     /// <summary>The account's last login, as The Bastion's lastlog: <c>accountInfo</c> and <c>accountList</c> show it.</summary>
     private Task<bool> RecordLoginAsync(string account, CancellationToken cancellationToken) =>
         services.Directory.ChangeAsync(snapshot => snapshot.Accounts.TryGetValue(account, out var current)
@@ -316,13 +310,21 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
             return await ShellErrorAsync(caller, terminal, invocation.Mode, "KO_RESTRICTED_COMMAND", refusal, OshExitCode.RestrictedCommand, cancellationToken, pluginName);
         }
 
+        var policy = PluginPolicy.For(plugin, caller.Account, services.PluginConfigs);
+        if (policy.Refusal is { } refused)
+        {
+            await LogAsync(caller, sessionId, plugin.Name, allowed: false, invocation, refused.ExitCode, cancellationToken);
+            return await ShellErrorAsync(caller, terminal, invocation.Mode, refused.Code, refused.Message, refused.ExitCode, cancellationToken, pluginName,
+                policy.Problem);
+        }
+
         if (plugin.Traits.HasFlag(PluginTraits.MfaToken) && invocation.GenerateMfaToken && !invocation.Help)
         {
             return await MfaTokenAsync(caller, invocation, plugin, terminal, sessionId, cancellationToken);
         }
 
-        if (PluginMfa(plugin, caller.Account) is var pluginMfa and not MfaKind.None && !invocation.Help
-            && await MfaCheck.JitAsync(services, caller, pluginMfa, "plugin", invocation.Quiet, terminal, cancellationToken) is { } mfaRefusal)
+        if (policy.Mfa is not MfaKind.None && !invocation.Help
+            && await MfaCheck.JitAsync(services, caller, policy.Mfa, "plugin", invocation.Quiet, terminal, cancellationToken) is { } mfaRefusal)
         {
             await LogAsync(caller, sessionId, plugin.Name, allowed: false, invocation, mfaRefusal.ExitCode, cancellationToken);
             return await ShellErrorAsync(caller, terminal, invocation.Mode, mfaRefusal.Code, mfaRefusal.Message, mfaRefusal.ExitCode, cancellationToken, pluginName);
@@ -332,7 +334,7 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
         OshEnvelope envelope;
         try
         {
-            envelope = await EnvelopeAsync(caller, invocation, plugin, snapshot, terminal, sessionId, details, cancellationToken);
+            envelope = await EnvelopeAsync(caller, invocation, plugin, policy.Config, snapshot, terminal, sessionId, details, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -388,8 +390,15 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
             return OshEnvelope.Fail(null, "KO_RESTRICTED_COMMAND", refusal);
         }
 
-        if (PluginMfa(plugin, account) is not MfaKind.None && !caller.MfaValidated
-            && MfaRules.Jit(account.MfaState, PluginMfa(plugin, account)) is JitMfa.Ask or JitMfa.SetupRequired)
+        var policy = PluginPolicy.For(plugin, account, services.PluginConfigs);
+        if (policy.Refusal is { } refused)
+        {
+            Audit(caller, "osh " + plugin.Name, null, "denied", policy.Problem is null ? refused.Code : $"{refused.Code}: {policy.Problem}");
+            return OshEnvelope.Fail(null, refused.Code, refused.Message);
+        }
+
+        if (policy.Mfa is not MfaKind.None && !caller.MfaValidated
+            && MfaRules.Jit(account.MfaState, policy.Mfa) is JitMfa.Ask or JitMfa.SetupRequired)
         {
             // A batch reads its commands from stdin: there is no terminal left to ask a factor on.
             return OshEnvelope.Fail(null, "KO_MFA_FAILED", "MFA is required for this action, but we're running under batch mode, please use --proactive-mfa");
@@ -397,15 +406,16 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
 
         var sessionId = SessionIds.New();
         var details = new PluginSessionDetails { Started = services.Time.GetUtcNow() };
-        var envelope = await EnvelopeAsync(caller with { Account = account }, invocation, plugin, snapshot, terminal, sessionId, details, cancellationToken);
+        var envelope = await EnvelopeAsync(caller with { Account = account }, invocation, plugin, policy.Config, snapshot, terminal, sessionId, details,
+            cancellationToken);
         await LogAsync(caller, sessionId, plugin.Name, allowed: true, invocation, OshExitCode.ForPluginCode(envelope.ErrorCode), cancellationToken, details);
         Audit(caller, "osh " + plugin.Name, Target(invocation), envelope.IsOk ? "ok" : "failed", envelope.ErrorCode);
         return envelope;
     }
 
     private async Task<OshEnvelope> EnvelopeAsync(
-        OshCaller caller, OshInvocation invocation, IOshPlugin plugin, Core.Bastion.Model.BastionSnapshot snapshot, OshTerminal terminal,
-        string sessionId, PluginSessionDetails details, CancellationToken cancellationToken)
+        OshCaller caller, OshInvocation invocation, IOshPlugin plugin, Plugins.Configuration.PluginConfig config, Core.Bastion.Model.BastionSnapshot snapshot,
+        OshTerminal terminal, string sessionId, PluginSessionDetails details, CancellationToken cancellationToken)
     {
         OshEnvelope envelope;
         if (invocation.Help)
@@ -427,6 +437,7 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
                     (line, inner, ct) => RunLineAsync(caller, line, inner, ct), details)
                 {
                     MfaValidated = caller.MfaValidated,
+                    Config = config,
                     RunShellLine = (account, line, inner, ct) => services.Directory.Current.Account(account.Name) is { } current
                         ? RunAsync(
                             caller with { Account = current, MfaValidated = caller.MfaValidated && current.Name == caller.Account.Name },
@@ -461,11 +472,13 @@ public sealed class OshShell(BastionServices services, PluginRegistry registry, 
 
     private async Task<int> ShellErrorAsync(
         OshCaller caller, OshTerminal terminal, OshOutputMode mode, string code, string message, int exitCode, CancellationToken cancellationToken,
-        string? plugin = null)
+        string? plugin = null, string? problem = null)
     {
         await terminal.WriteErrorLineAsync(message, cancellationToken);
         await terminal.WriteStdoutAsync(OshEnvelopeWriter.Frame(OshEnvelope.Fail(null, code, message), mode), cancellationToken);
-        Audit(caller, plugin is null ? "osh" : "osh " + plugin, null, exitCode == OshExitCode.RestrictedCommand ? "denied" : "rejected", code);
+        // A configuration problem goes to the audit trail for the administrator; the account only sees the message.
+        Audit(caller, plugin is null ? "osh" : "osh " + plugin, null, exitCode == OshExitCode.RestrictedCommand ? "denied" : "rejected",
+            problem is null ? code : $"{code}: {problem}");
         return exitCode;
     }
 

@@ -11,21 +11,21 @@ namespace Rampart.Bastion.Egress;
 /// </summary>
 internal static class EgressOptionCheck
 {
-    public static EgressRefusal? Refusal(OshInvocation invocation, PasswordLogin? login, string account)
+    public static OshRefusal? Refusal(OshInvocation invocation, PasswordLogin? login, string account)
     {
         if (invocation.Telnet || login is { Telnet: true })
         {
-            return new EgressRefusal("KO_TELNET_DENIED", $"Sorry {account}, the telnet protocol has been disabled by policy", OshExitCode.AccessDenied);
+            return new OshRefusal("KO_TELNET_DENIED", $"Sorry {account}, the telnet protocol has been disabled by policy", OshExitCode.AccessDenied);
         }
 
         if (invocation.ProxyJump is not null)
         {
-            return new EgressRefusal("KO_PROXYJUMP_DENIED", "egress proxy-jump connections have been disabled by policy", OshExitCode.AccessDenied);
+            return new OshRefusal("KO_PROXYJUMP_DENIED", "egress proxy-jump connections have been disabled by policy", OshExitCode.AccessDenied);
         }
 
         if (invocation.Bind is { } bind && !IsOwnAddress(bind))
         {
-            return new EgressRefusal("KO_INVALID_BIND", $"Invalid binding IP specified ({bind})", OshExitCode.ConflictingOptions);
+            return new OshRefusal("KO_INVALID_BIND", $"Invalid binding IP specified ({bind})", OshExitCode.ConflictingOptions);
         }
 
         return null;

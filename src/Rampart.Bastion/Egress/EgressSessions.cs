@@ -38,19 +38,19 @@ public sealed class EgressSessions(BastionServices services) : IEgressSessions, 
         if (address is null)
         {
             return await RefuseAsync(caller, invocation, terminal, sessionId, host, null, user, port,
-                new EgressRefusal("KO_HOST_NOT_FOUND", $"Unable to resolve host '{host}'", OshExitCode.HostNotFound), cancellationToken);
+                new OshRefusal("KO_HOST_NOT_FOUND", $"Unable to resolve host '{host}'", OshExitCode.HostNotFound), cancellationToken);
         }
 
         if (account.OshOnly)
         {
             return await RefuseAsync(caller, invocation, terminal, sessionId, host, address, user, port,
-                new EgressRefusal("KO_ACCESS_DENIED", "You don't have the right to connect anywhere", OshExitCode.AccessDenied), cancellationToken);
+                new OshRefusal("KO_ACCESS_DENIED", "You don't have the right to connect anywhere", OshExitCode.AccessDenied), cancellationToken);
         }
 
         var snapshot = services.Directory.Current;
         var target = HostResolution.OneAddress(address);
         var grants = AccessResolution.Grants(snapshot, account, new AclRequest(target, user, port), services.Time.GetUtcNow());
-        var denied = new EgressRefusal("KO_ACCESS_DENIED", AccessDenied.Message(account.Name, user, address, port, givenUser is null), OshExitCode.AccessDenied);
+        var denied = new OshRefusal("KO_ACCESS_DENIED", AccessDenied.Message(account.Name, user, address, port, givenUser is null), OshExitCode.AccessDenied);
         if (grants.Count == 0)
         {
             return await RefuseAsync(caller, invocation, terminal, sessionId, host, address, user, port, denied, cancellationToken);
@@ -82,7 +82,7 @@ public sealed class EgressSessions(BastionServices services) : IEgressSessions, 
             if (passwords.Count == 0)
             {
                 return await RefuseAsync(caller, invocation, terminal, sessionId, host, address, user, port,
-                    new EgressRefusal("KO_PASSFILE_NOT_FOUND", passwordLogin.NotFound, OshExitCode.PassfileNotFound), cancellationToken);
+                    new OshRefusal("KO_PASSFILE_NOT_FOUND", passwordLogin.NotFound, OshExitCode.PassfileNotFound), cancellationToken);
             }
 
             if (passwordLogin.Forced(grants, passwords) is { } forced)
@@ -90,7 +90,7 @@ public sealed class EgressSessions(BastionServices services) : IEgressSessions, 
                 if (forced.Count == 0)
                 {
                     return await RefuseAsync(caller, invocation, terminal, sessionId, host, address, user, port,
-                        new EgressRefusal("KO_FORCED_PASSWORD_NOT_FOUND", "The forced password could not be found", OshExitCode.PassfileNotFound),
+                        new OshRefusal("KO_FORCED_PASSWORD_NOT_FOUND", "The forced password could not be found", OshExitCode.PassfileNotFound),
                         cancellationToken);
                 }
 
@@ -103,13 +103,13 @@ public sealed class EgressSessions(BastionServices services) : IEgressSessions, 
             && await MfaCheck.JitAsync(services, caller, mfa, "host", invocation.Quiet, terminal, cancellationToken) is { } mfaRefusal)
         {
             return await RefuseAsync(caller, invocation, terminal, sessionId, host, address, user, port,
-                new EgressRefusal(mfaRefusal.Code, mfaRefusal.Message, mfaRefusal.ExitCode), cancellationToken);
+                mfaRefusal, cancellationToken);
         }
 
         if (RecordingSpace.Shortage(RecordingsOf(caller), services.Settings.RecordingMaxBytes) is { } shortage)
         {
             return await RefuseAsync(caller, invocation, terminal, sessionId, host, address, user, port,
-                new EgressRefusal("KO_OUT_OF_SPACE", shortage, OshExitCode.OutOfSpace), cancellationToken);
+                new OshRefusal("KO_OUT_OF_SPACE", shortage, OshExitCode.OutOfSpace), cancellationToken);
         }
 
         if (invocation.Wait)
@@ -234,7 +234,7 @@ public sealed class EgressSessions(BastionServices services) : IEgressSessions, 
 
     private async Task<int> RefuseAsync(
         OshCaller caller, OshInvocation invocation, OshTerminal terminal, string sessionId, string host, IPAddress? address, string user, int port,
-        EgressRefusal refusal, CancellationToken cancellationToken)
+        OshRefusal refusal, CancellationToken cancellationToken)
     {
         var (code, message, exitCode) = (refusal.Code, refusal.Message, refusal.ExitCode);
         await terminal.WriteErrorLineAsync(message, cancellationToken);

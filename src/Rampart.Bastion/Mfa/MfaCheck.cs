@@ -91,7 +91,7 @@ public static class MfaCheck
     /// A just-in-time check for an action that requires <paramref name="required"/> (The Bastion's <c>do_jit_mfa</c>):
     /// null when the run may go on (not required, exempt, already validated, or answered right), else the refusal.
     /// </summary>
-    public static async Task<MfaRefusal?> JitAsync(
+    public static async Task<OshRefusal?> JitAsync(
         BastionServices services, OshCaller caller, MfaKind required, string actionType, bool quiet, OshTerminal terminal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -135,7 +135,7 @@ public static class MfaCheck
 
         return await ValidateAsync(services, caller, terminal, $"mfa required for {actionType}", cancellationToken)
             ? null
-            : new MfaRefusal("KO_MFA_FAILED", FailedMessage, OshExitCode.MfaFailed);
+            : new OshRefusal("KO_MFA_FAILED", FailedMessage, OshExitCode.MfaFailed);
     }
 
     /// <summary>
@@ -143,7 +143,7 @@ public static class MfaCheck
     /// the just-in-time checks that follow do not ask again. Null when they were answered right, else the refusal (an
     /// account without any factor has nothing to answer with).
     /// </summary>
-    public static async Task<MfaRefusal?> ProactiveAsync(
+    public static async Task<OshRefusal?> ProactiveAsync(
         BastionServices services, OshCaller caller, OshTerminal terminal, string reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -156,19 +156,19 @@ public static class MfaCheck
 
         return await ValidateAsync(services, caller with { Account = account }, terminal, reason, cancellationToken)
             ? null
-            : new MfaRefusal("KO_MFA_FAILED", FailedMessage, OshExitCode.MfaFailed);
+            : new OshRefusal("KO_MFA_FAILED", FailedMessage, OshExitCode.MfaFailed);
     }
 
     /// <summary>The refusal for a factor that must be set up first (exit 122, 123 or 124), worded as The Bastion's.</summary>
-    public static MfaRefusal SetupRequired(string self, MfaKind kind, string forWhat) => kind switch
+    public static OshRefusal SetupRequired(string self, MfaKind kind, string forWhat) => kind switch
     {
-        MfaKind.Password => new MfaRefusal("KO_MFA_PASSWORD_SETUP_REQUIRED",
+        MfaKind.Password => new OshRefusal("KO_MFA_PASSWORD_SETUP_REQUIRED",
             $"Sorry {self}, but you need to setup the Multi-Factor Authentication {forWhat}please use the `--osh selfMFASetupPassword' option to do so",
             OshExitCode.MfaPasswordSetupRequired),
-        MfaKind.Totp => new MfaRefusal("KO_MFA_TOTP_SETUP_REQUIRED",
+        MfaKind.Totp => new OshRefusal("KO_MFA_TOTP_SETUP_REQUIRED",
             $"Sorry {self}, but you need to setup the Multi-Factor Authentication {forWhat}please use the `--osh selfMFASetupTOTP' option to do so",
             OshExitCode.MfaTotpSetupRequired),
-        _ => new MfaRefusal("KO_MFA_ANY_SETUP_REQUIRED",
+        _ => new OshRefusal("KO_MFA_ANY_SETUP_REQUIRED",
             $"Sorry {self}, but you need to setup the Multi-Factor Authentication {forWhat}please use either the `--osh selfMFASetupPassword' or the "
             + "`--osh selfMFASetupTOTP' option, at your discretion, to do so",
             OshExitCode.MfaAnySetupRequired),

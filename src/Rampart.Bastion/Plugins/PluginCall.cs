@@ -25,6 +25,9 @@ public sealed record PluginCall(
     /// <summary>The caller passed MFA earlier in this run (at login, or <c>--proactive-mfa</c>).</summary>
     public bool MfaValidated { get; init; }
 
+    /// <summary>The administrator's configuration of this plugin (<c>plugin.NAME.conf</c>).</summary>
+    public Configuration.PluginConfig Config { get; init; } = Configuration.PluginConfig.None;
+
     /// <summary>
     /// Runs a command string as if the given account had sent it after <c>--</c> (a connection, a plugin), with every
     /// check a login makes, its own session row and audit record; returns its exit status. For plugins that connect

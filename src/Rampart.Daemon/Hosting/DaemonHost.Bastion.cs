@@ -50,7 +50,10 @@ public static partial class DaemonHost
             provider.GetRequiredService<BastionSettings>(),
             new LateConnectionTester(provider),
             new Core.Bastion.Mfa.MfaTokens(provider.GetRequiredService<TimeProvider>()),
-            provider.GetRequiredService<SessionLocks>()));
+            provider.GetRequiredService<SessionLocks>())
+        {
+            PluginConfigs = new Rampart.Bastion.Plugins.Configuration.PluginConfigFiles(Path.GetDirectoryName(Path.GetFullPath(options.BastionConfig!))),
+        });
         services.AddSingleton(provider => new EgressSessions(provider.GetRequiredService<BastionServices>()));
         services.AddSingleton(provider => new OshShell(
             provider.GetRequiredService<BastionServices>(), provider.GetRequiredService<PluginRegistry>(), provider.GetRequiredService<EgressSessions>()));

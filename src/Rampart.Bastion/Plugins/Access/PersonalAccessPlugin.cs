@@ -32,6 +32,11 @@ public sealed class PersonalAccessPlugin(bool self, bool add) : OshPlugin
                 : NoChange("This access doesn't exist, nothing to do");
         }
 
+        if (add && PolicyProblem(call.Config, input, account.Name) is { } problem)
+        {
+            return Fail("ERR_INVALID_PARAMETER", problem);
+        }
+
         if (add)
         {
             // As The Bastion, an access added by host name keeps that name as its comment unless one is given.
@@ -77,6 +82,26 @@ public sealed class PersonalAccessPlugin(bool self, bool add) : OshPlugin
         value.Remove("forcePassword");
         value["account"] = account.Name;
         return Ok(value);
+    }
+
+    /// <summary>
+    /// The administrator's limits on new personal accesses (<c>plugin.selfAddPersonalAccess.conf</c>,
+    /// <c>plugin.accountAddPersonalAccess.conf</c>): the remote user must be the account's name, and no IPv4
+    /// network wider than <c>widest_v4_prefix</c>; messages as The Bastion's.
+    /// </summary>
+    private static string? PolicyProblem(Configuration.PluginConfig config, AclInput input, string account)
+    {
+        if (config.SelfRemoteUserOnly && input.User != account)
+        {
+            return $"This bastion policy forces the remote user of personal accesses to match\nthe account name: you may retry with --user {account}";
+        }
+
+        var network = input.Network;
+        return config.WidestV4Prefix is { } widest && network.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
+            && network.PrefixLength < 32 && network.PrefixLength < widest
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Specified prefix length (/{network.PrefixLength}) is too wide, maximum allowed for IPv4 is /{widest} by policy")
+            : null;
     }
 
     internal static string Describe(AclInput input) =>
