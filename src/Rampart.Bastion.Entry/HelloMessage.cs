@@ -20,6 +20,13 @@ internal static class HelloMessage
             json.WriteNumber("rows", hello.Rows);
             json.WriteNumber("cols", hello.Columns);
             json.WriteString("sshConnection", hello.SshConnection);
+            json.WriteStartObject("locale");
+            foreach (var (name, value) in hello.Locale ?? new Dictionary<string, string>())
+            {
+                json.WriteString(name, value);
+            }
+
+            json.WriteEndObject();
             json.WriteEndObject();
         }
 

@@ -80,7 +80,7 @@ try
         var tty = Terminal.IsTerminal(StandardStreams.InputFd);
         var size = tty ? WindowSize.Of(StandardStreams.InputFd) : default;
         var hello = new OshHello(command, tty, Environment.GetEnvironmentVariable("TERM"), size.Rows, size.Columns,
-            Environment.GetEnvironmentVariable("SSH_CONNECTION"));
+            Environment.GetEnvironmentVariable("SSH_CONNECTION"), Locale.FromEnvironment());
         outcome = await relay.RunSessionAsync(hello, CancellationToken.None);
     }
 }

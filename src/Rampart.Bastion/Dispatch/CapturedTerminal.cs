@@ -10,6 +10,8 @@ public sealed class CapturedTerminal(OshTerminal outer) : OshTerminal
 
     public override string? Term => outer.Term;
 
+    public override IReadOnlyDictionary<string, string> Locale => outer.Locale;
+
     public override (int Rows, int Columns) Size => outer.Size;
 
     public override Stream Stdin { get; } = new MemoryStream([], writable: false);

@@ -16,6 +16,8 @@ public sealed class CopyingTerminal(OshTerminal outer, bool forward, bool withSt
 
     public override string? Term => outer.Term;
 
+    public override IReadOnlyDictionary<string, string> Locale => outer.Locale;
+
     public override (int Rows, int Columns) Size => outer.Size;
 
     public override Stream Stdin { get; } = withStdin ? outer.Stdin : new MemoryStream([], writable: false);

@@ -16,6 +16,9 @@ public abstract class OshTerminal
 
     public abstract string? Term { get; }
 
+    /// <summary>The client's <c>LANG</c> and <c>LC_*</c>, as its entry program sent them (unchecked); empty when unknown.</summary>
+    public virtual IReadOnlyDictionary<string, string> Locale { get; } = new Dictionary<string, string>();
+
     /// <summary>Rows and columns of the client's terminal; 0 when unknown.</summary>
     public abstract (int Rows, int Columns) Size { get; }
 

@@ -36,6 +36,10 @@ public static class EgressCommand
             "-o", "ControlMaster=no",
             "-o", "ControlPath=none",
             "-o", "LogLevel=ERROR",
+            // The client's locale and who came through the bastion, for servers that accept LANG and LC_* (the relays
+            // set these on egress sessions only; the daemon's own are never passed on).
+            "-o", "SendEnv=" + EgressEnvironment.SendEnvPatterns[0],
+            "-o", "SendEnv=" + EgressEnvironment.SendEnvPatterns[1],
             "-F", "/dev/null",
         };
         if (passwords)

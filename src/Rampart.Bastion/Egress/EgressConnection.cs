@@ -9,6 +9,7 @@ namespace Rampart.Bastion.Egress;
 /// An egress connection once it is allowed: where to, the grants that allow it, and how to log in: the keys for the
 /// session agent, or the egress passwords (current first) for a password login; never both.
 /// </summary>
+/// <param name="MfaValidated">The account's factors were asked in this run (at login, proactively or just in time).</param>
 internal sealed record EgressConnection(
     string Host,
     IPAddress Address,
@@ -18,4 +19,5 @@ internal sealed record EgressConnection(
     IReadOnlyList<EgressKey> Keys,
     IReadOnlyList<EgressPassword> Passwords,
     IdleTimeouts Idle,
-    EgressSshOptions Ssh);
+    EgressSshOptions Ssh,
+    bool MfaValidated);

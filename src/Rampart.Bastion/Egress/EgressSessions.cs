@@ -99,13 +99,17 @@ public sealed class EgressSessions(BastionServices services) : IEgressSessions, 
         }
 
         // A group's mfa_required, or the account's own rule for its personal accesses: asked now, just in time.
-        if (MfaCheck.RequiredFor(snapshot, account, grants) is var mfa and not MfaKind.None
+        var mfa = MfaCheck.RequiredFor(snapshot, account, grants);
+        if (mfa != MfaKind.None
             && await MfaCheck.JitAsync(services, caller, mfa, "host", invocation.Quiet, terminal, cancellationToken) is { } mfaRefusal)
         {
             return await RefuseAsync(caller, invocation, terminal, sessionId, host, address, user, port,
                 mfaRefusal, cancellationToken);
         }
 
+        // Told to the server in LC_BASTION_DETAILS: the factors were asked in this run, at login, proactively or just now.
+        var mfaValidated = caller.MfaValidated
+            || (mfa != MfaKind.None && services.Settings.AccountMfaPolicy != MfaPolicy.Disabled && MfaRules.Jit(account.MfaState, mfa) == JitMfa.Ask);
         if (RecordingSpace.Shortage(RecordingsOf(caller), services.Settings.RecordingMaxBytes) is { } shortage)
         {
             return await RefuseAsync(caller, invocation, terminal, sessionId, host, address, user, port,
@@ -120,7 +124,7 @@ public sealed class EgressSessions(BastionServices services) : IEgressSessions, 
         var connection = new EgressConnection(host, address, user, port, grants, keys, passwords,
             IdlePolicy.For(services.Settings.IdleTimeouts, snapshot, account, grants),
             new EgressSshOptions(invocation.Timeout is > 0 and var seconds ? TimeSpan.FromSeconds(seconds) : null, invocation.Bind,
-                invocation.KbdInteractive, passwords.Count));
+                invocation.KbdInteractive, passwords.Count), mfaValidated);
         return await ConnectAsync(caller, invocation, terminal, sessionId, connection, cancellationToken);
     }
 
@@ -138,6 +142,8 @@ public sealed class EgressSessions(BastionServices services) : IEgressSessions, 
         {
             start.ArgumentList.Add(argument);
         }
+
+        EgressEnvironment.Apply(start, null);
 
         using var ssh = Process.Start(start)!;
         ssh.StandardInput.Close();
@@ -192,10 +198,17 @@ public sealed class EgressSessions(BastionServices services) : IEgressSessions, 
 
             var arguments = EgressCommand.Arguments(agent, KnownHosts(caller.Account.Name), user, address.ToString(), port, pty, remoteCommand,
                 subsystem: invocation.Netconf, options: connection.Ssh);
+            var environment = new Dictionary<string, string>(
+                await EgressEnvironment.ForAsync(caller, terminal.Locale, connection, services.Settings.Name, sessionId, connection.MfaValidated, running.Token), StringComparer.Ordinal);
+            foreach (var (name, value) in askpass?.Environment ?? new Dictionary<string, string>())
+            {
+                environment[name] = value;
+            }
+
             exitCode = pty
                 ? await TerminalRelay.RunAsync(arguments, terminal.Term, (rows > 0 ? rows : 24, columns > 0 ? columns : 80), terminal, recorder, idle,
-                    running.Token, askpass?.Environment)
-                : (await PipeRelay.RunAsync(arguments, terminal.Term, terminal, recorder, running.Token, idle: idle, environment: askpass?.Environment)).ExitCode;
+                    running.Token, environment)
+                : (await PipeRelay.RunAsync(arguments, terminal.Term, terminal, recorder, running.Token, idle: idle, environment: environment)).ExitCode;
         }
         catch (OperationCanceledException) when (idle.Killed.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

@@ -27,10 +27,7 @@ internal static class PipeRelay
             start.Environment["TERM"] = term;
         }
 
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
+        EgressEnvironment.Apply(start, environment);
 
         using var ssh = Process.Start(start)!;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -30,10 +30,7 @@ internal static class TerminalRelay
         }
 
         start.Environment["TERM"] = term is { Length: > 0 } ? term : "xterm";
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
+        EgressEnvironment.Apply(start, environment);
 
         void OnResize(int rows, int columns)
         {

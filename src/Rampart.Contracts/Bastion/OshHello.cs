@@ -9,7 +9,10 @@ namespace Rampart.Contracts.Bastion;
 /// <param name="Rows">Terminal rows, 0 when unknown.</param>
 /// <param name="Columns">Terminal columns, 0 when unknown.</param>
 /// <param name="SshConnection">sshd's <c>SSH_CONNECTION</c>: client address and port, server address and port.</param>
-public sealed record OshHello(string? Command, bool Tty, string? Term, int Rows, int Columns, string? SshConnection)
+/// <param name="Locale">The client's <c>LANG</c> and <c>LC_*</c> as sshd accepted them (<c>AcceptEnv</c>), passed on to
+/// egress servers as The Bastion does; null from entry programs older than this field.</param>
+public sealed record OshHello(
+    string? Command, bool Tty, string? Term, int Rows, int Columns, string? SshConnection, IReadOnlyDictionary<string, string>? Locale = null)
 {
     public const int Version = 1;
 }

@@ -210,7 +210,19 @@ public sealed partial class BastionSocketServer(
         string? Text(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
         int Number(string name) => root.TryGetProperty(name, out var value) && value.TryGetInt32(out var number) ? number : 0;
         var tty = root.TryGetProperty("tty", out var ttyValue) && ttyValue.ValueKind == JsonValueKind.True;
-        return new OshHello(Text("command"), tty, Text("term"), Number("rows"), Number("cols"), Text("sshConnection"));
+        var locale = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (root.TryGetProperty("locale", out var variables) && variables.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var variable in variables.EnumerateObject())
+            {
+                if (variable.Value.ValueKind == JsonValueKind.String)
+                {
+                    locale[variable.Name] = variable.Value.GetString()!;
+                }
+            }
+        }
+
+        return new OshHello(Text("command"), tty, Text("term"), Number("rows"), Number("cols"), Text("sshConnection"), locale);
     }
 
     [LoggerMessage(EventId = 6300, Level = LogLevel.Information, Message = "Bastion front door listening on {Socket}")]

@@ -25,6 +25,7 @@ public sealed class SocketTerminal : OshTerminal, IAsyncDisposable
         _stream = stream;
         IsTty = hello.Tty;
         Term = hello.Term;
+        Locale = hello.Locale ?? new Dictionary<string, string>();
         _size = (hello.Rows, hello.Columns);
         Stdin = _stdin.Reader.AsStream();
         _reader = Task.Run(ReadFramesAsync);
@@ -33,6 +34,8 @@ public sealed class SocketTerminal : OshTerminal, IAsyncDisposable
     public override bool IsTty { get; }
 
     public override string? Term { get; }
+
+    public override IReadOnlyDictionary<string, string> Locale { get; }
 
     public override (int Rows, int Columns) Size => _size;
 

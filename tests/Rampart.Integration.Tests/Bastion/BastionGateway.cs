@@ -96,10 +96,19 @@ public sealed class BastionGateway : IAsyncDisposable
 
     /// <summary><c>ssh ACCOUNT@bastion -- ARGS</c> with a real OpenSSH client, as The Bastion's own tests call it.</summary>
     /// <param name="source">The loopback address to connect from (ssh's <c>-b</c>), to test where an account may log in from.</param>
+    /// <param name="environment">Variables the client sets and sends (<c>SendEnv</c>), as a user's locale.</param>
     public async Task<SshResult> SshAsync(
-        string account, string key, string command, string? stdin, CancellationToken cancellationToken, string source = "127.0.0.1")
+        string account, string key, string command, string? stdin, CancellationToken cancellationToken, string source = "127.0.0.1",
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("ssh") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+            start.ArgumentList.Add("-o");
+            start.ArgumentList.Add("SendEnv=" + name);
+        }
+
         foreach (var argument in new[]
         {
             "-F", "/dev/null", "-b", source, "-i", key, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),

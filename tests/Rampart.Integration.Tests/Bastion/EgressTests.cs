@@ -78,6 +78,44 @@ public sealed class EgressTests(EgressFixture fixture) : IClassFixture<EgressFix
     }
 
     [Fact]
+    public async Task TheServerIsToldWhoCameThroughTheBastion_InLcBastionAndItsDetails()
+    {
+        Assert.SkipUnless(BastionGateway.CanRun, "needs root, sshd and useradd");
+        var (member, key) = await Gateway.CreateAccountAsync(Ct);
+        await GroupWithServerAsync(member);
+
+        // The target accepts LC_* as Debian's sshd_config does; the variables come with the session, not from the daemon's environment.
+        var run = await Gateway.SshAsync(member, key, $"{To()} -- printenv LC_BASTION; printenv LC_BASTION_DETAILS", null, Ct);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(member, lines[0]);
+        var hop = JsonNode.Parse(lines[1])!.AsArray().Single()!;
+        Assert.Equal(member, hop["account"]!.GetValue<string>());
+        Assert.Equal("127.0.0.1", hop["from"]!["addr"]!.GetValue<string>());
+        Assert.True(hop["from"]!["port"]!.GetValue<int>() > 0);
+        Assert.Equal(("127.0.0.1", Gateway.Port), (hop["via"]!["addr"]!.GetValue<string>(), hop["via"]!["port"]!.GetValue<int>()));
+        Assert.Equal(("127.0.0.1", Target.Port, TargetUser),
+            (hop["to"]!["addr"]!.GetValue<string>(), hop["to"]!["port"]!.GetValue<int>(), hop["to"]!["user"]!.GetValue<string>()));
+        Assert.False(hop["mfa"]!["validated"]!.GetValue<bool>());
+        Assert.False(hop["piv"]!["enforced"]!.GetValue<bool>());
+
+        // uniqid is the session's id, as in the session log.
+        var sessions = await Gateway.SshAsync(member, key, "--json-greppable --osh selfListSessions --type ssh", null, Ct);
+        Assert.Contains(sessions.Json["value"]!.AsArray(), s => s!["id"]!.GetValue<string>() == hop["uniqid"]!.GetValue<string>());
+
+        // The client's locale goes along (the front door accepts LANG and LC_*, as The Bastion's); what is not a locale
+        // value, and the bastion's own variables, cannot be passed through.
+        var locale = new Dictionary<string, string>
+        {
+            ["LANG"] = "en_US.UTF-8", ["LC_TIME"] = "en_GB.UTF-8", ["LC_BASTION"] = "someone-else", ["LC_MESSAGES"] = "x; $(reboot)",
+        };
+        var withLocale = await Gateway.SshAsync(member, key,
+            $"{To()} -- echo \"L=$LANG T=$LC_TIME B=$LC_BASTION M=${{LC_MESSAGES-unset}}\"", null, Ct, environment: locale);
+        Assert.True(withLocale.ExitCode == 0, withLocale.ToString());
+        Assert.Equal($"L=en_US.UTF-8 T=en_GB.UTF-8 B={member} M=unset\n", withLocale.Out);
+    }
+
+    [Fact]
     public async Task AccessIsDeniedOutsideTheAcl_WithTheReferenceCode_AndEveryAttemptIsAudited()
     {
         Assert.SkipUnless(BastionGateway.CanRun, "needs root, sshd and useradd");

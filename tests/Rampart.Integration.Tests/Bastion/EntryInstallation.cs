@@ -64,6 +64,10 @@ public sealed class EntryInstallation : IDisposable
 
         start.Environment.Remove("SSH_CONNECTION");
         start.Environment.Remove("TERM");
+        foreach (var locale in start.Environment.Keys.Where(n => n == "LANG" || n.StartsWith("LC_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(locale);
+        }
         start.Environment["DOTNET_ROOT"] = DotnetRoot;
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {

@@ -69,6 +69,10 @@ public sealed partial class EntryProgramTests : IDisposable
         {
             ["SSH_CONNECTION"] = "192.0.2.7 50022 198.51.100.1 22",
             ["TERM"] = "xterm-256color",
+            // The locale sshd accepted goes along, sorted; the bastion's own variables never come from the client.
+            ["LC_TIME"] = "en_GB.UTF-8",
+            ["LANG"] = "C.UTF-8",
+            ["LC_BASTION"] = "forged",
         };
         var result = await _entry.RunAsync(stdin, environment, Ct, "-c", "--osh info --json");
         await script;
@@ -78,7 +82,7 @@ public sealed partial class EntryProgramTests : IDisposable
         Assert.Equal(stderr, result.Error);
         Assert.Equal(stdin, received);
         Assert.Equal(
-            """{"version":1,"command":"--osh info --json","tty":false,"term":"xterm-256color","rows":0,"cols":0,"sshConnection":"192.0.2.7 50022 198.51.100.1 22"}""",
+            """{"version":1,"command":"--osh info --json","tty":false,"term":"xterm-256color","rows":0,"cols":0,"sshConnection":"192.0.2.7 50022 198.51.100.1 22","locale":{"LANG":"C.UTF-8","LC_TIME":"en_GB.UTF-8"}}""",
             hello.GetRawText());
     }
 
@@ -126,7 +130,7 @@ public sealed partial class EntryProgramTests : IDisposable
 
         Assert.True(result.Code == 0, result.ToString());
         Assert.Equal("bye\n"u8.ToArray(), result.Out);
-        Assert.Equal("""{"version":1,"command":null,"tty":false,"term":null,"rows":0,"cols":0,"sshConnection":null}""", hello.GetRawText());
+        Assert.Equal("""{"version":1,"command":null,"tty":false,"term":null,"rows":0,"cols":0,"sshConnection":null,"locale":{}}""", hello.GetRawText());
     }
 
     [Fact]

@@ -145,6 +145,13 @@ public sealed partial class MfaTests(EgressFixture fixture) : IClassFixture<Egre
         Assert.True(proactive.ExitCode == 0, proactive.ToString());
         Assert.Contains("you already validated MFA proactively", proactive.Error, StringComparison.Ordinal);
 
+        // The server is told the factors were asked, and which the account has (LC_BASTION_DETAILS, as The Bastion).
+        var told = await Gateway.SshAsync(member, key, $"{To} -- printenv LC_BASTION_DETAILS", Password + "\n", Ct);
+        Assert.True(told.ExitCode == 0, told.ToString());
+        var mfa = System.Text.Json.Nodes.JsonNode.Parse(told.Out)![0]!["mfa"]!;
+        Assert.True(mfa["validated"]!.GetValue<bool>());
+        Assert.Equal((true, false), (mfa["type"]!["password"]!.GetValue<bool>(), mfa["type"]!["totp"]!.GetValue<bool>()));
+
         // A group without the requirement asks nothing: the member's other access is unaffected.
         Assert.Equal("OK", (await Gateway.AdminAsync($"--json-greppable --osh groupModify --group {group} --mfa-required none", Ct)).Code);
         var plain = await Gateway.SshAsync(member, key, $"{To} -- echo reached", null, Ct);

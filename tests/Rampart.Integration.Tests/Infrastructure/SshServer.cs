@@ -122,6 +122,8 @@ public sealed class SshServer : IAsyncDisposable
             "MaxStartups 200:30:400",
             "MaxSessions 200",
             "Subsystem sftp internal-sftp",
+            // As Debian's default sshd_config: the bastion's LC_BASTION variables reach the session.
+            "AcceptEnv LANG LC_*",
             "LogLevel VERBOSE",
             ""), cancellationToken);
         var start = new ProcessStartInfo("/usr/sbin/sshd") { RedirectStandardOutput = true, RedirectStandardError = true };
