@@ -30,8 +30,11 @@ public static class UnixCrypt
     public static bool IsHash(string text) =>
         System.Text.RegularExpressions.Regex.IsMatch(text, @"^\$[156]\$[a-zA-Z0-9]+\$[a-zA-Z0-9./]+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
-    /// <summary>A random salt of <paramref name="length"/> characters from crypt's alphabet.</summary>
-    public static string NewSalt(int length) => RandomNumberGenerator.GetString(Alphabet, length);
+    /// <summary>
+    /// A random salt of <paramref name="length"/> letters and digits: crypt's alphabet without <c>.</c> and <c>/</c>, as
+    /// The Bastion's salts, since its <c>is_valid_hash</c> (and so <c>--force-password</c>) accepts no other salt.
+    /// </summary>
+    public static string NewSalt(int length) => RandomNumberGenerator.GetString(Alphabet.AsSpan(2), length);
 
     /// <summary>sha512crypt with 5,000 rounds: <c>$6$SALT$HASH</c>.</summary>
     public static string Sha512(string password, string salt) => ShaCrypt(password, salt, "$6$", SHA512.HashData, Sha512Order, [-1, -1, 63], 2);
